@@ -1,0 +1,27 @@
+import type { ESLint, Linter } from 'eslint';
+import { buildConfigs } from './configs/build-configs.js';
+import { dockerfileLanguage } from './languages/dockerfile/dockerfile-language.js';
+import { nginxLanguage } from './languages/nginx/nginx-language.js';
+import { pythonLanguage } from './languages/python/python-language.js';
+import { initPythonParser } from './languages/python/python-parser.js';
+import { rules } from './rules/index.js';
+
+// Language.parse is synchronous; the Python grammar must be loaded before any lint.
+await initPythonParser();
+
+const plugin = {
+  meta: { name: 'eslint-plugin-hardening', version: '0.1.0', namespace: 'hardening' },
+  languages: { python: pythonLanguage, dockerfile: dockerfileLanguage, nginx: nginxLanguage },
+  rules,
+  configs: {} as { recommended: Linter.Config[]; strict: Linter.Config[] },
+};
+
+const eslintPlugin = plugin as unknown as ESLint.Plugin;
+plugin.configs.recommended = buildConfigs(eslintPlugin, rules, 'recommended');
+plugin.configs.strict = buildConfigs(eslintPlugin, rules, 'strict');
+
+export default plugin;
+export { rules };
+export { FILES_BY_LANGUAGE } from './configs/files.js';
+export { LANGUAGE_NAMES } from './util/languages.js';
+export type { HardeningDocs } from './util/create-rule.js';

@@ -1,0 +1,15 @@
+import nginxRequireStrongTls from './nginx-require-strong-tls.js';
+import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noSqlConcatenation from './no-sql-concatenation.js';
+import noTokenInWebStorage from './no-token-in-web-storage.js';
+import noWeakHashing from './no-weak-hashing.js';
+import requireNonRootUser from './require-non-root-user.js';
+
+export const rules = {
+  'nginx-require-strong-tls': nginxRequireStrongTls,
+  'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-sql-concatenation': noSqlConcatenation,
+  'no-token-in-web-storage': noTokenInWebStorage,
+  'no-weak-hashing': noWeakHashing,
+  'require-non-root-user': requireNonRootUser,
+};

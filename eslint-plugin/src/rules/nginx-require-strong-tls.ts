@@ -1,0 +1,17 @@
+import { createRule } from '../util/create-rule.js';
+import { LANGUAGE_NAMES } from '../util/languages.js';
+
+export default createRule<[], 'todo'>({
+  name: 'nginx-require-strong-tls',
+  meta: {
+    type: 'problem',
+    languages: [LANGUAGE_NAMES.nginx],
+    docs: { description: 'TODO', recommended: true, guide: [], cwe: [] },
+    schema: [],
+    messages: { todo: 'TODO.' },
+  },
+  defaultOptions: [],
+  create() {
+    return {};
+  },
+});

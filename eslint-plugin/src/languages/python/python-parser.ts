@@ -57,8 +57,9 @@ export function parsePython(text: string): ParsedTree<PythonNode> {
       field: null,
     };
     const stack: PythonNode[] = [root];
+    // The stack holds the converted parent of the cursor's node.
     let descend = cursor.gotoFirstChild();
-    while (descend || stack.length > 1) {
+    for (;;) {
       if (descend) {
         const parent = stack[stack.length - 1]!;
         const type = cursor.nodeType;

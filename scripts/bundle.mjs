@@ -1,0 +1,47 @@
+// Bundles the language server and the VS Code client with esbuild, so the
+// extension ships without node_modules and the server needs nothing from the workspace.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'eslint-plugin', 'package.json'));
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  // ESLint loads TypeScript config files through jiti only on demand; the server never does.
+  external: ['jiti'],
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: [join(root, 'server/src/server.ts')],
+    outfile: join(root, 'server/dist/server.js'),
+    format: 'esm',
+    // The plugin awaits its grammar at import (top-level await), so the server is ESM;
+    // its CommonJS dependencies still call require(), which ESM lacks.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'client/src/extension.ts')],
+    outfile: join(root, 'client/dist/extension.js'),
+    format: 'cjs',
+    external: ['vscode'],
+  }),
+]);
+
+// The Python grammar and tree-sitter's runtime are loaded from beside the bundle.
+const serverDist = join(root, 'server/dist');
+mkdirSync(serverDist, { recursive: true });
+copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), join(serverDist, 'web-tree-sitter.wasm'));
+copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), join(serverDist, 'tree-sitter-python.wasm'));

@@ -1,0 +1,30 @@
+// `npm run scan -- <folder> [eslint options]`: the ESLint CLI with Hardening's
+// recommended config over a folder. Every ESLint option works (`--format json`,
+// `--max-warnings 0`, ...), and the exit code is ESLint's: 1 when errors are found.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [target, ...eslintArgs] = process.argv.slice(2);
+
+if (!target || target.startsWith('-')) {
+  process.stderr.write('Usage: npm run scan -- <folder> [eslint options]\n');
+  process.exit(2);
+}
+const folder = resolve(process.env.INIT_CWD ?? process.cwd(), target);
+if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+  process.stderr.write(`hardening scan: ${folder} is not a folder\n`);
+  process.exit(2);
+}
+
+const eslintBin = join(dirname(createRequire(import.meta.url).resolve('eslint/package.json')), 'bin', 'eslint.js');
+// Run from inside the folder so its files are within ESLint's base path.
+const result = spawnSync(
+  process.execPath,
+  [eslintBin, '--config', join(here, 'scan.config.mjs'), '--no-warn-ignored', ...eslintArgs, '.'],
+  { cwd: folder, stdio: 'inherit' },
+);
+process.exit(result.status ?? 2);

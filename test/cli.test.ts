@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface EslintResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[];
+}
+
+function scan(folder: string, ...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'scripts/scan.mjs'), folder, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+}
+
+function findings(folder: string): string[] {
+  const run = scan(folder, '--format', 'json');
+  assert.ok(run.stdout, `scan printed nothing: ${run.stderr}`);
+  const results = JSON.parse(run.stdout) as EslintResult[];
+  return results.flatMap((result) =>
+    result.messages.map(
+      (message) => `${relative(folder, result.filePath)}:${message.line}:${message.column} ${message.ruleId ?? 'fatal'}`,
+    ),
+  );
+}
+
+/** Every finding in examples/, in ESLint's order: a new or lost one is a behaviour change to review. */
+const EXPECTED_EXAMPLES: string[] = [];
+
+describe('npm run scan (the ESLint CLI with the recommended config)', () => {
+  it('reports exactly the expected findings in examples/', () => {
+    assert.deepEqual(findings(join(ROOT, 'examples')), EXPECTED_EXAMPLES);
+  });
+
+  it('exits 1 when it finds errors and prints them with the rule id', () => {
+    const run = scan(join(ROOT, 'examples'));
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /hardening\/require-non-root-user/);
+  });
+
+  it('never prints a secret from examples/ in full', () => {
+    const run = scan(join(ROOT, 'examples'), '--format', 'json');
+    for (const secret of ['Sup3rS3cretPw', 'sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000', 'AIzaSyD4f8Qm2xTbLw9Kc3Zp7Vn1Rg5Hs6JuFAKE']) {
+      const messages = (JSON.parse(run.stdout) as EslintResult[]).flatMap((r) => r.messages.map((m) => m.message));
+      assert.ok(!messages.some((message) => message.includes(secret)), `a message shows ${secret.slice(0, 4)}… in full`);
+    }
+  });
+
+  describe('on bad input', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(join(tmpdir(), 'hardening-cli-'));
+      writeFileSync(join(folder, 'empty.py'), '');
+      writeFileSync(join(folder, 'half.py'), 'def login(user, password:\n    cursor.execute(f"SELECT * FROM users WHERE name = \'{user}\'")\n');
+      writeFileSync(join(folder, 'broken.ts'), 'export function f( {\n  const x = ;\n');
+      writeFileSync(join(folder, 'binary.py'), Buffer.from([0, 159, 146, 150, 0, 255, 10, 0]));
+      writeFileSync(join(folder, 'half.conf'), 'server {\n  ssl_protocols TLSv1\n');
+      writeFileSync(join(folder, 'Dockerfile'), 'FROM python:3.11\nUSER root\n');
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('keeps linting the other files and reports a parse error as one message', () => {
+      const lines = findings(folder);
+      assert.ok(lines.includes('Dockerfile:2:1 hardening/require-non-root-user'), lines.join('\n'));
+      assert.ok(lines.includes('broken.ts:2:8 fatal'), lines.join('\n'));
+      assert.ok(!lines.some((line) => line.startsWith('empty.py')), lines.join('\n'));
+    });
+  });
+});

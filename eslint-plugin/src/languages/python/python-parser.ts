@@ -2,11 +2,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { Language, Parser } from 'web-tree-sitter';
-import type { Comment, SourceLocation } from '../shared/tree.js';
+import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import type { Comment } from '../shared/tree.js';
 import { LineIndex } from '../shared/tree.js';
 import type { ParsedTree } from '../shared/generic-language.js';
 import type { PythonNode } from './python-node.js';
+import { convertTree, type ConvertedNode, type Reusable } from './python-tree-conversion.js';
 
 let parser: Parser | undefined;
 
@@ -36,110 +37,140 @@ export async function initPythonParser(): Promise<void> {
   parser.setLanguage(grammar);
 }
 
-/**
- * A converted node. `loc` is computed on first use: rules read it only for the
- * few nodes they report, and a 2,000-line file has some 20,000 nodes.
- */
-class ConvertedNode implements PythonNode {
-  children: PythonNode[] = [];
-  #loc: SourceLocation | undefined;
-
-  constructor(
-    readonly type: string,
-    readonly range: [number, number],
-    readonly field: string | null,
-    private readonly lines: LineIndex,
-    readonly parent: PythonNode | undefined,
-  ) {}
-
-  get loc(): SourceLocation {
-    this.#loc ??= this.lines.loc(this.range);
-    return this.#loc;
-  }
-
-  /** Without `parent` and the line table, so a tree prints without cycles. */
-  toJSON(): object {
-    return { type: this.type, range: this.range, field: this.field, children: this.children };
-  }
+interface PreviousParse {
+  text: string;
+  lines: LineIndex;
+  tree: Tree;
+  root: ConvertedNode;
+  comments: Comment[];
+  errorFree: Set<ConvertedNode>;
 }
 
 /**
- * Converts tree-sitter's tree into plain nodes in one cursor walk. Named nodes
- * are kept; anonymous tokens only where a field names them (`operator` of a
- * binary operator), since rules need `+` versus `%` but not every comma.
- * Zero-width nodes (the parser's MISSING tokens) are dropped.
- * Every cursor getter crosses into WASM, so each node reads its type and field
- * ids once and resolves names and named-ness from tables built per grammar.
+ * The last parse of each recently linted file. An editor re-lints the same file
+ * on every keystroke: tree-sitter re-parses only around the edit, and unchanged
+ * top-level statements are copied rather than read again from WASM.
  */
-export function parsePython(text: string): ParsedTree<PythonNode> {
-  if (!parser?.language) throw new Error('the Python grammar is not loaded (initPythonParser was not awaited)');
-  const { types, fields } = grammarTables(parser.language);
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('tree-sitter returned no tree');
+const recentParses = new Map<string, PreviousParse>();
+const MAX_RECENT_PARSES = 8;
+
+function remember(path: string, parse: PreviousParse): void {
+  const previous = recentParses.get(path);
+  recentParses.delete(path);
+  if (previous && previous.tree !== parse.tree) previous.tree.delete();
+  recentParses.set(path, parse);
+  if (recentParses.size > MAX_RECENT_PARSES) {
+    const [oldestPath, oldest] = recentParses.entries().next().value!;
+    recentParses.delete(oldestPath);
+    oldest.tree.delete();
+  }
+}
+
+/** The single changed span between two texts: common prefix and suffix. */
+function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (
+    suffix < limit - start &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
+}
+
+function point(lines: LineIndex, offset: number): { row: number; column: number } {
+  const { line, column } = lines.position(offset);
+  return { row: line - 1, column };
+}
+
+/** Parses `text`; with a `path`, reuses that file's previous parse where the text is unchanged. */
+export function parsePython(text: string, path?: string): ParsedTree<PythonNode> {
+  if (!parser) throw new Error('the Python grammar is not loaded (initPythonParser was not awaited)');
+  const previous = path === undefined ? undefined : recentParses.get(path);
+  if (previous && previous.text === text) return { ast: previous.root, comments: previous.comments };
+
   const lines = new LineIndex(text);
-  const comments: Comment[] = [];
-  try {
-    const cursor = tree.walk();
-    const root = new ConvertedNode('module', [0, text.length], null, lines, undefined);
-    // The stack holds the converted parent of the cursor's node.
-    const stack: PythonNode[] = [root];
-    let descend = cursor.gotoFirstChild();
-    for (;;) {
-      if (descend) {
-        const typeId = cursor.nodeTypeId;
-        const type = types.names[typeId] ?? 'ERROR';
-        const field = fields[cursor.currentFieldId] ?? null;
-        if (type === 'comment') {
-          const range: [number, number] = [cursor.startIndex, cursor.endIndex];
-          comments.push({ type: 'Comment', value: text.slice(range[0] + 1, range[1]), range, loc: lines.loc(range) });
-        } else if ((types.named[typeId] ?? true) || field) {
-          const start = cursor.startIndex;
-          const end = cursor.endIndex;
-          if (end > start) {
-            const parent = stack[stack.length - 1]!;
-            const node = new ConvertedNode(type, [start, end], field, lines, parent);
-            parent.children.push(node);
-            if (cursor.gotoFirstChild()) {
-              stack.push(node);
-              continue;
-            }
-          }
-        }
-      }
-      if (cursor.gotoNextSibling()) {
-        descend = true;
-      } else if (cursor.gotoParent()) {
-        stack.pop();
-        descend = false;
-      } else {
-        break;
-      }
+  let tree: Tree | null = null;
+  let reuse: (start: number, end: number, type: string) => Reusable | undefined = () => undefined;
+  if (previous) {
+    const span = changedSpan(previous.text, text);
+    previous.tree.edit(
+      new Edit({
+        startIndex: span.start,
+        oldEndIndex: span.oldEnd,
+        newEndIndex: span.newEnd,
+        startPosition: point(previous.lines, span.start),
+        oldEndPosition: point(previous.lines, span.oldEnd),
+        newEndPosition: point(lines, span.newEnd),
+      }),
+    );
+    tree = parser.parse(text, previous.tree);
+    // Error recovery may differ between an incremental and a fresh parse: a tree
+    // with errors is parsed afresh and converted whole, so the editor reports
+    // exactly what the CLI does.
+    if (tree?.rootNode.hasError) {
+      tree.delete();
+      tree = null;
+    } else {
+      reuse = reusableStatements(previous, span);
     }
-    cursor.delete();
-    return { ast: root, comments };
-  } finally {
-    tree.delete();
   }
+  tree ??= parser.parse(text);
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  const { root, comments, reused, errorFree } = convertTree(tree, text, lines, reuse);
+  if (previous) comments.push(...commentsInside(previous.comments, reused, lines));
+  comments.sort((a, b) => a.range[0] - b.range[0]);
+  if (path === undefined) tree.delete();
+  else remember(path, { text, lines, tree, root, comments, errorFree });
+  return { ast: root, comments };
 }
 
-interface GrammarTables {
-  types: { names: string[]; named: boolean[] };
-  fields: (string | null)[];
+/**
+ * Finds, for a statement of the new tree, the same statement in the previous
+ * parse. Python's indentation scanner looks at the line after a statement, so a
+ * statement is reused only when its neighbour on the changed side is also
+ * untouched, and only when it had no syntax errors.
+ */
+function reusableStatements(
+  previous: PreviousParse,
+  span: { start: number; oldEnd: number; newEnd: number },
+): (start: number, end: number, type: string) => Reusable | undefined {
+  const statements = previous.root.children;
+  const indexByStart = new Map(statements.map((node, index) => [node.range[0], index]));
+  const shift = span.newEnd - span.oldEnd;
+  return (start, end, type) => {
+    const before = end < span.start;
+    const oldStart = before ? start : start > span.newEnd ? start - shift : undefined;
+    if (oldStart === undefined) return undefined;
+    const index = indexByStart.get(oldStart);
+    if (index === undefined) return undefined;
+    const node = statements[index]!;
+    if (node.type !== type || node.range[1] - node.range[0] !== end - start || !previous.errorFree.has(node)) {
+      return undefined;
+    }
+    const neighbour = before ? statements[index + 1] : statements[index - 1];
+    const neighbourUntouched = before
+      ? neighbour !== undefined && neighbour.range[1] < span.start
+      : neighbour !== undefined && neighbour.range[0] > span.oldEnd;
+    return neighbourUntouched ? { node, shift: start - oldStart } : undefined;
+  };
 }
 
-const tablesByGrammar = new WeakMap<Language, GrammarTables>();
-
-function grammarTables(language: Language): GrammarTables {
-  let tables = tablesByGrammar.get(language);
-  if (!tables) {
-    const names: string[] = [];
-    const named: boolean[] = [];
-    for (let id = 0; id < language.nodeTypeCount; id++) {
-      names.push(language.nodeTypeForId(id) ?? 'ERROR');
-      named.push(language.nodeTypeIsNamed(id));
-    }
-    tables = { types: { names, named }, fields: language.fields };
-    tablesByGrammar.set(language, tables);
+/** The previous parse's comments that sit inside reused statements, moved with them. */
+function commentsInside(previous: Comment[], reused: Reusable[], lines: LineIndex): Comment[] {
+  const moved: Comment[] = [];
+  const spans = reused.map(({ node, shift }) => ({ start: node.range[0], end: node.range[1], shift }));
+  spans.sort((a, b) => a.start - b.start);
+  let index = 0;
+  for (const comment of previous) {
+    while (index < spans.length && spans[index]!.end <= comment.range[0]) index++;
+    const span = spans[index];
+    if (!span || comment.range[0] < span.start || comment.range[1] > span.end) continue;
+    const range: [number, number] = [comment.range[0] + span.shift, comment.range[1] + span.shift];
+    moved.push({ type: 'Comment', value: comment.value, range, loc: lines.loc(range) });
   }
-  return tables;
+  return moved;
 }

@@ -28,8 +28,18 @@ await Promise.all([
     outfile: join(root, 'server/dist/server.js'),
     format: 'esm',
     // The plugin awaits its grammar at import (top-level await), so the server is ESM;
-    // its CommonJS dependencies still call require(), which ESM lacks.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // its CommonJS dependencies still use require, __filename and __dirname, which ESM
+    // lacks (TypeScript probes case sensitivity with __filename when it loads).
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        "import { dirname as __pathDirname } from 'node:path';",
+        'const require = __createRequire(import.meta.url);',
+        'const __filename = __fileURLToPath(import.meta.url);',
+        'const __dirname = __pathDirname(__filename);',
+      ].join('\n'),
+    },
   }),
   build({
     ...common,

@@ -11,7 +11,8 @@ import {
 /**
  * The extension is a thin shell: it starts the bundled language server, which
  * owns every rule, and shows its state. Settings are read by the server per
- * resource through `workspace/configuration`, under the `hardening` section.
+ * resource through `workspace/configuration`, under the `hardening` section,
+ * and registers for configuration changes itself.
  */
 
 const DOCUMENT_SELECTOR = [
@@ -44,7 +45,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
-    synchronize: { configurationSection: 'hardening' },
     diagnosticCollectionName: 'hardening',
   };
 

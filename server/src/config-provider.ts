@@ -1,0 +1,66 @@
+import type { Linter } from 'eslint';
+import plugin from 'eslint-plugin-hardening';
+
+/**
+ * Where the lint host gets its flat config. The one place that decides which
+ * rules run on a file: today the plugin's `recommended`, later the workspace's
+ * own `eslint.config.*` in a trusted workspace (a provider that loads and caches
+ * it before linting, since `lint` stays synchronous).
+ */
+export interface ConfigProvider {
+  /** For the log: where the config comes from. */
+  readonly name: string;
+  /**
+   * The flat config to lint `filePath` (absolute) with. ESLint matches the file
+   * against each block's `files` and `ignores`; a file no block matches is not linted.
+   */
+  configFor(filePath: string): Linter.Config[];
+}
+
+export const recommendedConfigProvider: ConfigProvider = {
+  name: 'eslint-plugin-hardening recommended config',
+  configFor: () => plugin.configs.recommended,
+};
+
+export interface RuleDocs {
+  url?: string;
+  description?: string;
+}
+
+interface RuleWithDocs {
+  meta?: { docs?: { url?: unknown; description?: unknown } };
+}
+
+const docsCache = new WeakMap<Linter.Config[], Map<string, RuleDocs | undefined>>();
+
+/**
+ * The docs of a rule as the config that ran it defines it: `<namespace>/<rule>`
+ * is looked up in the plugins the config's blocks register, so rules of any plugin
+ * a future workspace config brings get their links too.
+ */
+export function ruleDocs(config: Linter.Config[], ruleId: string): RuleDocs | undefined {
+  let byRule = docsCache.get(config);
+  if (!byRule) {
+    byRule = new Map();
+    docsCache.set(config, byRule);
+  }
+  if (byRule.has(ruleId)) return byRule.get(ruleId);
+  let found: RuleDocs | undefined;
+  const slash = ruleId.lastIndexOf('/');
+  if (slash > 0) {
+    const namespace = ruleId.slice(0, slash);
+    const name = ruleId.slice(slash + 1);
+    for (const block of config) {
+      const rule = block.plugins?.[namespace]?.rules?.[name] as RuleWithDocs | undefined;
+      const docs = rule?.meta?.docs;
+      if (!docs) continue;
+      found = {
+        ...(typeof docs.url === 'string' ? { url: docs.url } : {}),
+        ...(typeof docs.description === 'string' ? { description: docs.description } : {}),
+      };
+      break;
+    }
+  }
+  byRule.set(ruleId, found);
+  return found;
+}

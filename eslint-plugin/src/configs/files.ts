@@ -16,7 +16,9 @@ export const FILES_BY_LANGUAGE: Record<LanguageId, string[]> = {
     '**/Containerfile',
     '**/Containerfile.*',
   ],
-  nginx: ['**/*.conf', '**/sites-available/**', '**/sites-enabled/**', '**/*.nginx'],
+  // `/?*`, not `/*`: ESLint lints a file only when a non-universal pattern
+  // matches it, and it treats any pattern ending in `/*` or `/**` as universal.
+  nginx: ['**/*.conf', '**/sites-available/?*', '**/sites-enabled/?*', '**/*.nginx'],
 };
 
 /** Names that look like a Dockerfile but are not one. */

@@ -35,11 +35,17 @@ export function stringValue(node: PythonNode | undefined, text: string): string 
   const raw = stringPrefix(node, text).includes('r');
   let value = '';
   for (const child of node.children) {
-    if (child.type === 'string_content') value += nodeText(child, text);
-    else if (child.type === 'escape_sequence') {
-      const escape = nodeText(child, text);
-      value += raw ? escape : (ESCAPES[escape.slice(1)] ?? escape);
+    if (child.type !== 'string_content') continue;
+    // Escapes sit inside the content as escape_sequence nodes; the text between them is literal.
+    let offset = child.range[0];
+    for (const escape of child.children) {
+      if (escape.type !== 'escape_sequence') continue;
+      value += text.slice(offset, escape.range[0]);
+      const sequence = nodeText(escape, text);
+      value += raw ? sequence : (ESCAPES[sequence.slice(1)] ?? sequence);
+      offset = escape.range[1];
     }
+    value += text.slice(offset, child.range[1]);
   }
   return value;
 }

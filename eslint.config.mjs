@@ -6,4 +6,9 @@ export default [
     ignores: ['**/dist/**', '**/out/**', '.cache/**', 'examples/**', 'test/fixtures/**'],
   },
   ...hardening.configs.recommended,
+  {
+    // Rule tests hold fake credentials and vulnerable snippets as test inputs (fixtures).
+    files: ['eslint-plugin/tests/**', 'test/**'],
+    rules: { 'hardening/no-hardcoded-secrets': 'off' },
+  },
 ];

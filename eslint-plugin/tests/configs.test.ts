@@ -22,6 +22,26 @@ const FINDINGS = {
 } as const;
 
 type FileName = keyof typeof FINDINGS;
+
+/** One sample with exactly one finding, for each rule in each language it declares. */
+const RULE_SAMPLES = [
+  { rule: 'hardening/no-hardcoded-secrets', file: 'app.ts', code: 'const password = "Tr0ub4dor&3x";\n', line: 1 },
+  { rule: 'hardening/no-hardcoded-secrets', file: 'app.py', code: 'password = "Tr0ub4dor&3x"\n', line: 1 },
+  { rule: 'hardening/no-hardcoded-secrets', file: 'Dockerfile', code: 'FROM python:3.11\nENV API_TOKEN=Tr0ub4dor3xQ9\nUSER app\n', line: 2 },
+  { rule: 'hardening/no-sql-concatenation', file: 'app.ts', code: 'export const find = (db: any, id: string) =>\n  db.query(`SELECT * FROM users WHERE id = ${id}`);\n', line: 2 },
+  { rule: 'hardening/no-sql-concatenation', file: 'app.py', code: 'def find(cursor, name):\n    cursor.execute(f"SELECT * FROM users WHERE name = \'{name}\'")\n', line: 2 },
+  { rule: 'hardening/no-weak-hashing', file: 'app.ts', code: 'import bcrypt from "bcrypt";\nexport const hash = (password: string) => bcrypt.hash(password, 10);\n', line: 2 },
+  { rule: 'hardening/no-weak-hashing', file: 'app.py', code: 'import hashlib\n\ndef digest(password):\n    return hashlib.md5(password.encode()).hexdigest()\n', line: 4 },
+  { rule: 'hardening/no-token-in-web-storage', file: 'app.ts', code: 'export function keep(token: string) {\n  localStorage.setItem("access_token", token);\n}\n', line: 2 },
+  { rule: 'hardening/require-non-root-user', file: 'Dockerfile', code: 'FROM python:3.11\nUSER root\n', line: 2 },
+  { rule: 'hardening/nginx-require-strong-tls', file: 'nginx.conf', code: 'server {\n  ssl_protocols TLSv1.2 TLSv1.1;\n}\n', line: 2 },
+] as const;
+
+function languageOfSample(file: string): string {
+  if (file.endsWith('.ts')) return 'js/js';
+  if (file.endsWith('.py')) return 'hardening/python';
+  return file === 'Dockerfile' ? 'hardening/dockerfile' : 'hardening/nginx';
+}
 const commentFor = (file: FileName, text: string): string => (file === 'app.ts' ? `// ${text}` : `# ${text}`);
 
 function withLineBefore(file: FileName, comment: string): string {
@@ -57,12 +77,8 @@ describe('configs', () => {
   });
 
   for (const file of Object.keys(FINDINGS) as FileName[]) {
-    describe(`inline suppression in ${file}`, () => {
+    describe(`inline suppression forms in ${file}`, () => {
       const { rule, code, line } = FINDINGS[file];
-
-      it('eslint-disable-next-line with a reason', async () => {
-        assert.deepEqual(await lint('recommended', file, withLineBefore(file, `eslint-disable-next-line ${rule} -- fixture`)), []);
-      });
 
       it('eslint-disable-line at the end of the line', async () => {
         const lines = code.split('\n');
@@ -86,4 +102,25 @@ describe('configs', () => {
       });
     });
   }
+
+  describe('eslint-disable-next-line with a reason, for every rule in every language it covers', () => {
+    for (const { rule, file, code, line } of RULE_SAMPLES) {
+      it(`${rule} in ${file}`, async () => {
+        assert.deepEqual(await lint('recommended', file, code), [`${line}:${rule}`], 'the sample has one finding');
+        const lines = code.split('\n');
+        const indent = /^\s*/.exec(lines[line - 1]!)![0];
+        const marker = file.endsWith('.ts') || file.endsWith('.tsx') ? '//' : '#';
+        lines.splice(line - 1, 0, `${indent}${marker} eslint-disable-next-line ${rule} -- reviewed: test fixture`);
+        assert.deepEqual(await lint('recommended', file, lines.join('\n')), []);
+      });
+    }
+
+    it('covers every rule and every language each rule declares', () => {
+      const covered = new Set(RULE_SAMPLES.map(({ rule, file }) => `${rule}@${languageOfSample(file)}`));
+      const declared = Object.entries(plugin.rules).flatMap(([id, rule]) =>
+        (rule.meta.languages ?? []).map((language: string) => `hardening/${id}@${language}`),
+      );
+      assert.deepEqual([...covered].sort(), declared.sort());
+    });
+  });
 });

@@ -1,9 +1,12 @@
 import type { ESLint, Linter } from 'eslint';
 import { buildConfigs } from './configs/build-configs.js';
 import { dockerfileLanguage } from './languages/dockerfile/dockerfile-language.js';
+import { envLanguage } from './languages/env/env-language.js';
+import { gitignoreLanguage } from './languages/gitignore/gitignore-language.js';
 import { nginxLanguage } from './languages/nginx/nginx-language.js';
 import { pythonLanguage } from './languages/python/python-language.js';
 import { initPythonParser } from './languages/python/python-parser.js';
+import { redisLanguage } from './languages/redis/redis-language.js';
 import { rules } from './rules/index.js';
 
 // Language.parse is synchronous; the Python grammar must be loaded before any lint.
@@ -11,7 +14,14 @@ await initPythonParser();
 
 const plugin = {
   meta: { name: 'eslint-plugin-hardening', version: '0.1.0', namespace: 'hardening' },
-  languages: { python: pythonLanguage, dockerfile: dockerfileLanguage, nginx: nginxLanguage },
+  languages: {
+    python: pythonLanguage,
+    dockerfile: dockerfileLanguage,
+    nginx: nginxLanguage,
+    env: envLanguage,
+    redis: redisLanguage,
+    gitignore: gitignoreLanguage,
+  },
   rules,
   configs: {} as { recommended: Linter.Config[]; strict: Linter.Config[] },
 };

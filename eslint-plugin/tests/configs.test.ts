@@ -72,6 +72,33 @@ describe('configs', () => {
     }
   });
 
+  it('gives every file exactly one language, even where patterns overlap', async () => {
+    const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: plugin.configs.recommended as never });
+    const expected: Record<string, string> = {
+      'src/app.ts': 'js/js',
+      'api/main.py': 'hardening/python',
+      Dockerfile: 'hardening/dockerfile',
+      'docker/api.Dockerfile': 'hardening/dockerfile',
+      'deploy/nginx.conf': 'hardening/nginx',
+      'sites-enabled/default': 'hardening/nginx',
+      'deploy/redis.conf': 'hardening/redis',
+      'redis/replica.conf': 'hardening/redis',
+      '.env': 'hardening/env',
+      '.env.production': 'hardening/env',
+      'config/prod.env': 'hardening/env',
+      '.env.example.js': 'js/js',
+      '.gitignore': 'hardening/gitignore',
+      'Dockerfile.py': 'hardening/python',
+    };
+    // The resolved config holds the language object itself.
+    const names = new Map<unknown, string>(Object.entries(plugin.languages).map(([id, object]) => [object, `hardening/${id}`]));
+    for (const [file, language] of Object.entries(expected)) {
+      const config = (await eslint.calculateConfigForFile(file)) as { language?: unknown } | undefined;
+      assert.equal(names.get(config?.language) ?? 'js/js', language, file);
+      await assert.doesNotReject(() => eslint.lintText('x = 1\n', { filePath: file, warnIgnored: false }), file);
+    }
+  });
+
   it('leaves files it does not cover alone', async () => {
     assert.deepEqual(await lint('recommended', 'README.md', 'password = "Tr0ub4dor&3x"\n'), []);
   });

@@ -2,7 +2,7 @@ import tsParser from '@typescript-eslint/parser';
 import type { Linter } from 'eslint';
 import type { HardeningDocs } from '../util/create-rule.js';
 import { LANGUAGE_NAMES, type LanguageId } from '../util/languages.js';
-import { DOCKERFILE_IGNORES, FILES_BY_LANGUAGE } from './files.js';
+import { FILES_BY_LANGUAGE, IGNORES_BY_LANGUAGE } from './files.js';
 
 export interface RuleLike {
   meta?: { languages?: string[] | undefined; docs?: Partial<HardeningDocs> | undefined } | undefined;
@@ -39,7 +39,8 @@ export function buildConfigs(
     } else {
       block.language = languageName;
     }
-    if (language === 'dockerfile') block.ignores = DOCKERFILE_IGNORES;
+    const ignores = IGNORES_BY_LANGUAGE[language];
+    if (ignores) block.ignores = ignores;
     return block;
   });
 }

@@ -8,6 +8,9 @@ export const LANGUAGE_NAMES = {
   python: 'hardening/python',
   dockerfile: 'hardening/dockerfile',
   nginx: 'hardening/nginx',
+  env: 'hardening/env',
+  redis: 'hardening/redis',
+  gitignore: 'hardening/gitignore',
 } as const;
 
 export type LanguageId = keyof typeof LANGUAGE_NAMES;

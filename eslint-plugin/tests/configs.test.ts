@@ -35,6 +35,9 @@ const RULE_SAMPLES = [
   { rule: 'hardening/no-token-in-web-storage', file: 'app.ts', code: 'export function keep(token: string) {\n  localStorage.setItem("access_token", token);\n}\n', line: 2 },
   { rule: 'hardening/require-non-root-user', file: 'Dockerfile', code: 'FROM python:3.11\nUSER root\n', line: 2 },
   { rule: 'hardening/nginx-require-strong-tls', file: 'nginx.conf', code: 'server {\n  ssl_protocols TLSv1.2 TLSv1.1;\n}\n', line: 2 },
+  { rule: 'hardening/nginx-require-security-headers', file: 'nginx.conf', code: 'server { listen 443 ssl; }\n', line: 1 },
+  { rule: 'hardening/nginx-require-https-redirect', file: 'nginx.conf', code: 'server { listen 80; root /srv/www; }\nserver { listen 443 ssl; return 444; }\n', line: 1 },
+  { rule: 'hardening/nginx-require-rate-limit', file: 'nginx.conf', code: 'server {\n  location /login { proxy_pass http://app; }\n}\n', line: 2 },
 ] as const;
 
 function languageOfSample(file: string): string {

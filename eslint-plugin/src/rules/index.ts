@@ -1,3 +1,6 @@
+import nginxRequireHttpsRedirect from './nginx-require-https-redirect.js';
+import nginxRequireRateLimit from './nginx-require-rate-limit.js';
+import nginxRequireSecurityHeaders from './nginx-require-security-headers.js';
 import nginxRequireStrongTls from './nginx-require-strong-tls.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noSqlConcatenation from './no-sql-concatenation.js';
@@ -6,6 +9,9 @@ import noWeakHashing from './no-weak-hashing.js';
 import requireNonRootUser from './require-non-root-user.js';
 
 export const rules = {
+  'nginx-require-https-redirect': nginxRequireHttpsRedirect,
+  'nginx-require-rate-limit': nginxRequireRateLimit,
+  'nginx-require-security-headers': nginxRequireSecurityHeaders,
   'nginx-require-strong-tls': nginxRequireStrongTls,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-sql-concatenation': noSqlConcatenation,

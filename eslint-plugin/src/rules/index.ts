@@ -3,10 +3,12 @@ import nginxRequireRateLimit from './nginx-require-rate-limit.js';
 import nginxRequireSecurityHeaders from './nginx-require-security-headers.js';
 import nginxRequireStrongTls from './nginx-require-strong-tls.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noPermissiveCors from './no-permissive-cors.js';
 import noSqlConcatenation from './no-sql-concatenation.js';
 import noTokenInWebStorage from './no-token-in-web-storage.js';
 import noWeakHashing from './no-weak-hashing.js';
 import requireNonRootUser from './require-non-root-user.js';
+import requireSecureCookies from './require-secure-cookies.js';
 
 export const rules = {
   'nginx-require-https-redirect': nginxRequireHttpsRedirect,
@@ -14,8 +16,10 @@ export const rules = {
   'nginx-require-security-headers': nginxRequireSecurityHeaders,
   'nginx-require-strong-tls': nginxRequireStrongTls,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-permissive-cors': noPermissiveCors,
   'no-sql-concatenation': noSqlConcatenation,
   'no-token-in-web-storage': noTokenInWebStorage,
   'no-weak-hashing': noWeakHashing,
   'require-non-root-user': requireNonRootUser,
+  'require-secure-cookies': requireSecureCookies,
 };

@@ -3,9 +3,11 @@ import nginxRequireRateLimit from './nginx-require-rate-limit.js';
 import nginxRequireSecurityHeaders from './nginx-require-security-headers.js';
 import nginxRequireStrongTls from './nginx-require-strong-tls.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noInsecureRandomness from './no-insecure-randomness.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSqlConcatenation from './no-sql-concatenation.js';
 import noTokenInWebStorage from './no-token-in-web-storage.js';
+import noUnsanitizedHtml from './no-unsanitized-html.js';
 import noWeakHashing from './no-weak-hashing.js';
 import requireNonRootUser from './require-non-root-user.js';
 import requireSecureCookies from './require-secure-cookies.js';
@@ -16,9 +18,11 @@ export const rules = {
   'nginx-require-security-headers': nginxRequireSecurityHeaders,
   'nginx-require-strong-tls': nginxRequireStrongTls,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-permissive-cors': noPermissiveCors,
   'no-sql-concatenation': noSqlConcatenation,
   'no-token-in-web-storage': noTokenInWebStorage,
+  'no-unsanitized-html': noUnsanitizedHtml,
   'no-weak-hashing': noWeakHashing,
   'require-non-root-user': requireNonRootUser,
   'require-secure-cookies': requireSecureCookies,

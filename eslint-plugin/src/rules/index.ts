@@ -5,12 +5,14 @@ import nginxRequireStrongTls from './nginx-require-strong-tls.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureRandomness from './no-insecure-randomness.js';
 import noPermissiveCors from './no-permissive-cors.js';
+import noSecretsInLogs from './no-secrets-in-logs.js';
 import noSqlConcatenation from './no-sql-concatenation.js';
 import noTokenInWebStorage from './no-token-in-web-storage.js';
 import noUnsanitizedHtml from './no-unsanitized-html.js';
 import noWeakHashing from './no-weak-hashing.js';
 import requireNonRootUser from './require-non-root-user.js';
 import requireSecureCookies from './require-secure-cookies.js';
+import requireStrongPasswordPolicy from './require-strong-password-policy.js';
 
 export const rules = {
   'nginx-require-https-redirect': nginxRequireHttpsRedirect,
@@ -20,10 +22,12 @@ export const rules = {
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-insecure-randomness': noInsecureRandomness,
   'no-permissive-cors': noPermissiveCors,
+  'no-secrets-in-logs': noSecretsInLogs,
   'no-sql-concatenation': noSqlConcatenation,
   'no-token-in-web-storage': noTokenInWebStorage,
   'no-unsanitized-html': noUnsanitizedHtml,
   'no-weak-hashing': noWeakHashing,
   'require-non-root-user': requireNonRootUser,
   'require-secure-cookies': requireSecureCookies,
+  'require-strong-password-policy': requireStrongPasswordPolicy,
 };

@@ -3,10 +3,12 @@ import nginxRequireRateLimit from './nginx-require-rate-limit.js';
 import nginxRequireSecurityHeaders from './nginx-require-security-headers.js';
 import nginxRequireStrongTls from './nginx-require-strong-tls.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
+import noInsecureJwt from './no-insecure-jwt.js';
 import noInsecureRandomness from './no-insecure-randomness.js';
 import noPermissiveCors from './no-permissive-cors.js';
 import noSecretsInLogs from './no-secrets-in-logs.js';
 import noSqlConcatenation from './no-sql-concatenation.js';
+import noTokenInUrl from './no-token-in-url.js';
 import noTokenInWebStorage from './no-token-in-web-storage.js';
 import noUnsanitizedHtml from './no-unsanitized-html.js';
 import noWeakHashing from './no-weak-hashing.js';
@@ -20,10 +22,12 @@ export const rules = {
   'nginx-require-security-headers': nginxRequireSecurityHeaders,
   'nginx-require-strong-tls': nginxRequireStrongTls,
   'no-hardcoded-secrets': noHardcodedSecrets,
+  'no-insecure-jwt': noInsecureJwt,
   'no-insecure-randomness': noInsecureRandomness,
   'no-permissive-cors': noPermissiveCors,
   'no-secrets-in-logs': noSecretsInLogs,
   'no-sql-concatenation': noSqlConcatenation,
+  'no-token-in-url': noTokenInUrl,
   'no-token-in-web-storage': noTokenInWebStorage,
   'no-unsanitized-html': noUnsanitizedHtml,
   'no-weak-hashing': noWeakHashing,

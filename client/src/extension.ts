@@ -23,7 +23,13 @@ const DOCUMENT_SELECTOR = [
   { language: 'python' },
   { language: 'dockerfile' },
   { language: 'nginx' },
+  { language: 'yaml' },
+  { language: 'dockercompose' },
+  { language: 'dotenv' },
+  { language: 'ignore' },
   { pattern: '**/*.conf' },
+  { pattern: '**/{.env,.env.*,*.env}' },
+  { pattern: '**/.gitignore' },
   { pattern: '**/{Dockerfile,Dockerfile.*,*.dockerfile,Containerfile}' },
   { pattern: '**/{sites-available,sites-enabled}/**' },
 ];

@@ -7,6 +7,7 @@ import { nginxLanguage } from './languages/nginx/nginx-language.js';
 import { pythonLanguage } from './languages/python/python-language.js';
 import { initPythonParser } from './languages/python/python-parser.js';
 import { redisLanguage } from './languages/redis/redis-language.js';
+import { yamlLanguage } from './languages/yaml/yaml-language.js';
 import { rules } from './rules/index.js';
 
 // Language.parse is synchronous; the Python grammar must be loaded before any lint.
@@ -21,6 +22,7 @@ const plugin = {
     env: envLanguage,
     redis: redisLanguage,
     gitignore: gitignoreLanguage,
+    yaml: yamlLanguage,
   },
   rules,
   configs: {} as { recommended: Linter.Config[]; strict: Linter.Config[] },

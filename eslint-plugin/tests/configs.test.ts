@@ -106,6 +106,8 @@ describe('configs', () => {
       'config/prod.env': 'hardening/env',
       '.env.example.js': 'js/js',
       '.gitignore': 'hardening/gitignore',
+      'k8s/deployment.yaml': 'hardening/yaml',
+      'docker-compose.yml': 'hardening/yaml',
       'Dockerfile.py': 'hardening/python',
     };
     // The resolved config holds the language object itself.

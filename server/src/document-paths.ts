@@ -16,6 +16,10 @@ const VIRTUAL_NAMES: Record<string, string> = {
   python: 'untitled.py',
   dockerfile: 'Dockerfile',
   nginx: 'nginx.conf',
+  yaml: 'untitled.yaml',
+  dockercompose: 'compose.yaml',
+  dotenv: '.env',
+  ignore: '.gitignore',
 };
 
 export interface DocumentPath {

@@ -22,6 +22,7 @@ export const FILES_BY_LANGUAGE: Record<LanguageId, string[]> = {
   env: ['**/.env', '**/.env.*', '**/*.env'],
   redis: ['**/redis.conf', '**/redis-*.conf', '**/redis_*.conf', '**/redis/**/*.conf'],
   gitignore: ['**/.gitignore'],
+  yaml: ['**/*.yaml', '**/*.yml'],
 };
 
 const SOURCE_FILES = [...FILES_BY_LANGUAGE.javascript, ...FILES_BY_LANGUAGE.python];

@@ -11,6 +11,7 @@ export const LANGUAGE_NAMES = {
   env: 'hardening/env',
   redis: 'hardening/redis',
   gitignore: 'hardening/gitignore',
+  yaml: 'hardening/yaml',
 } as const;
 
 export type LanguageId = keyof typeof LANGUAGE_NAMES;

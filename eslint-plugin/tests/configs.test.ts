@@ -48,6 +48,8 @@ const RULE_SAMPLES = [
   { rule: 'hardening/no-insecure-jwt', file: 'app.py', code: 'ACCESS_TOKEN_EXPIRE_MINUTES = 60 * 24 * 8\n', line: 1 },
   { rule: 'hardening/no-token-in-url', file: 'app.ts', code: 'export const me = (token: string) => fetch(`https://api.example.com/me?access_token=${token}`);\n', line: 1 },
   { rule: 'hardening/no-token-in-url', file: 'app.py', code: 'import requests\n\ndef me(token):\n    return requests.get(f"https://api.example.com/me?access_token={token}")\n', line: 4 },
+  { rule: 'hardening/require-k8s-security-context', file: 'deployment.yaml', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: api:1\n', line: 7 },
+  { rule: 'hardening/no-exposed-datastore-ports', file: 'compose.yaml', code: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', line: 5 },
   { rule: 'hardening/require-non-root-user', file: 'Dockerfile', code: 'FROM python:3.11\nUSER root\n', line: 2 },
   { rule: 'hardening/nginx-require-strong-tls', file: 'nginx.conf', code: 'server {\n  ssl_protocols TLSv1.2 TLSv1.1;\n}\n', line: 2 },
   { rule: 'hardening/nginx-require-security-headers', file: 'nginx.conf', code: 'server { listen 443 ssl; }\n', line: 1 },
@@ -58,6 +60,7 @@ const RULE_SAMPLES = [
 function languageOfSample(file: string): string {
   if (file.endsWith('.ts')) return 'js/js';
   if (file.endsWith('.py')) return 'hardening/python';
+  if (file.endsWith('.yaml')) return 'hardening/yaml';
   return file === 'Dockerfile' ? 'hardening/dockerfile' : 'hardening/nginx';
 }
 const commentFor = (file: FileName, text: string): string => (file === 'app.ts' ? `// ${text}` : `# ${text}`);

@@ -174,6 +174,32 @@ export function argon2Shortfall(
   return { memory: memoryShort, iterations: iterationsShort };
 }
 
+/** An Argon2 parameter below the minimum, with its message and suggestion. */
+export interface Argon2Finding {
+  parameter: 'memory' | 'iterations';
+  messageId: 'argon2Memory' | 'argon2Iterations';
+  suggestionId: 'raiseArgon2Memory' | 'raiseArgon2Iterations';
+  /** The data of both; `min` is also the value the suggestion writes. */
+  data: { value: string; min: string } & Record<string, string>;
+}
+
+/** What `argon2Shortfall` finds, worded the same in every language (memory first). */
+export function argon2Findings(parameters: Argon2Parameters, minimums: Argon2Minimums, defaultMemoryKiB: number): Argon2Finding[] {
+  const shortfall = argon2Shortfall(parameters, minimums, defaultMemoryKiB);
+  const { memoryKiB, iterations } = parameters;
+  const findings: Argon2Finding[] = [];
+  if (shortfall.memory && typeof memoryKiB === 'number') {
+    const min = String(minimums.memoryKiB);
+    const data = { value: String(memoryKiB), readable: formatKiB(memoryKiB), min, minReadable: formatKiB(minimums.memoryKiB) };
+    findings.push({ parameter: 'memory', messageId: 'argon2Memory', suggestionId: 'raiseArgon2Memory', data });
+  }
+  if (shortfall.iterations && typeof iterations === 'number') {
+    const data = { value: String(iterations), min: String(minimums.iterations) };
+    findings.push({ parameter: 'iterations', messageId: 'argon2Iterations', suggestionId: 'raiseArgon2Iterations', data });
+  }
+  return findings;
+}
+
 /** `65536` → `64 MiB`, `19456` → `19 MiB`, `4096` → `4 MiB`, `512` → `512 KiB`. */
 export function formatKiB(kib: number): string {
   return kib >= 1024 ? `${Math.round((kib / 1024) * 10) / 10} MiB` : `${kib} KiB`;
@@ -332,4 +358,41 @@ export function hashFinding(strength: AlgorithmStrength, kind: NameClass | undef
   }
   if (kind === 'secret' && strength === 'weak') return 'weakSecretHash';
   return undefined;
+}
+
+/** The names to go by when the hashed data's own names say nothing. */
+export interface DigestFallback {
+  /** Where the digest is stored: `passwordHash` in `const passwordHash = md5(x)`. */
+  target: string | undefined;
+  /** The enclosing function, when the data is its own parameter: `hashPassword` in `hashPassword(input)`. */
+  functionName: string | undefined;
+}
+
+/**
+ * The finding for a digest of data with these names, and the name the message
+ * shows. When the data's names say nothing, the target and then the function
+ * name decide; `fallback` is only asked then.
+ */
+export function digestFinding(
+  strength: AlgorithmStrength,
+  dataNames: readonly string[],
+  fallback: () => DigestFallback,
+): { messageId: HashFinding; name: string } | undefined {
+  const classification = classifyData(dataNames);
+  let { kind, name } = classification;
+  if (kind === undefined) {
+    const { target, functionName } = fallback();
+    const fallbacks: [string | undefined, string][] = [[target, target ?? ''], [functionName, `in ${functionName}()`]];
+    for (const [candidate, label] of fallbacks) {
+      const candidateKind = candidate === undefined ? undefined : classifyName(candidate, 'target');
+      if (candidateKind !== undefined) {
+        kind = candidateKind;
+        name = label;
+        break;
+      }
+    }
+  }
+  const messageId = hashFinding(strength, kind, classification.salted);
+  // A finding needs a kind, and every kind comes with the name that decided it.
+  return messageId ? { messageId, name: name ?? '' } : undefined;
 }

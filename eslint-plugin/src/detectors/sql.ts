@@ -63,14 +63,21 @@ export interface SqlTextPart {
   value: string;
 }
 
-export interface SqlHolePart {
-  kind: 'hole';
+/** What a rule can tell of a value put into SQL. */
+export interface SqlValue {
   /** The value cannot carry SQL: a constant, a number, an escaped or placeholder-only string. */
   safe: boolean;
   /** The value's text when it is a known constant. */
   value?: string;
   /** A name taken from the program's own configuration (`this.table`): trusted where an identifier goes. */
   trustedName?: boolean;
+}
+
+/** A value that may carry SQL and whose text is unknown. */
+export const UNSAFE: Readonly<SqlValue> = { safe: false };
+
+export interface SqlHolePart extends SqlValue {
+  kind: 'hole';
 }
 
 export type SqlPart = SqlTextPart | SqlHolePart;
@@ -166,6 +173,18 @@ export function holePositions(parts: readonly SqlPart[]): HolePosition[] {
   return positions;
 }
 
+/** Each hole of a string with its index among the parts and its position (from `holePositions`). */
+export function* holesOf<P extends SqlPart>(
+  parts: readonly P[],
+  positions: readonly HolePosition[],
+): Generator<{ hole: Extract<P, SqlHolePart>; index: number; position: HolePosition }> {
+  let hole = 0;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (part.kind === 'hole') yield { hole: part as Extract<P, SqlHolePart>, index, position: positions[hole++]! };
+  }
+}
+
 export interface SqlAnalysis {
   /** Per hole (in order of the holes), its position. */
   positions: HolePosition[];
@@ -193,21 +212,55 @@ export function analyzeSql(parts: readonly SqlPart[], requireStatement: boolean)
   if (requireStatement && !looksLikeSql(sqlText(parts))) return undefined;
   const positions = holePositions(parts);
   const unsafe: number[] = [];
-  let hole = 0;
   let identifiersOnly = true;
-  parts.forEach((part, index) => {
-    if (part.kind !== 'hole') return;
-    const position = positions[hole++]!;
-    if (!isUnsafe(part, position)) return;
+  for (const { hole, index, position } of holesOf(parts, positions)) {
+    if (!isUnsafe(hole, position)) continue;
     unsafe.push(index);
     if (position !== 'identifier') identifiersOnly = false;
-  });
+  }
   return unsafe.length > 0 ? { positions, unsafe, identifiersOnly } : undefined;
 }
 
 /** Whether a string fragment carries only safe values (`$${i}`, escaped names, constants). */
 export function isSafeFragment(parts: readonly SqlPart[]): boolean {
   return analyzeSql(parts, false) === undefined;
+}
+
+/** A string fragment as a value: safe when it carries only safe values, with its text when every part is known. */
+export function fragmentValue(parts: readonly SqlPart[]): SqlValue {
+  if (!isSafeFragment(parts)) return UNSAFE;
+  const values = parts.map((part) => part.value);
+  return values.every((value) => value !== undefined) ? { safe: true, value: values.join('') } : { safe: true };
+}
+
+/**
+ * A variable as a value, from the values it may hold at a use (`foldWrites`):
+ * its text when it has one known value, safe when every value is. A
+ * `constantName` (UPPER_CASE) is one of the program's constants, a table name
+ * from configuration for one, so it is safe whatever it holds.
+ */
+export function variableValue(versions: readonly (readonly SqlPart[] | undefined)[] | undefined, constantName: boolean): SqlValue {
+  const known = versions?.length === 1 && versions[0] ? fragmentValue(versions[0]) : undefined;
+  if (constantName) return { safe: true, value: known?.value };
+  if (known) return known;
+  const allSafe = !!versions && versions.length > 0 && versions.every((version) => version && isSafeFragment(version));
+  return allSafe ? { safe: true } : UNSAFE;
+}
+
+/**
+ * The first of a string's possible values that has text and an unsafe hole
+ * (and, with `requireStatement`, looks like a SQL statement): the one to report.
+ */
+export function firstUnsafeVersion<P extends SqlPart>(
+  versions: readonly (P[] | undefined)[],
+  requireStatement: boolean,
+): { parts: P[]; analysis: SqlAnalysis } | undefined {
+  for (const parts of versions) {
+    if (!parts || !parts.some((part) => part.kind === 'text' && part.value.trim() !== '')) continue;
+    const analysis = analyzeSql(parts, requireStatement);
+    if (analysis) return { parts, analysis };
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../util/create-rule.js';
+import { constantBinding, staticPropertyName, unwrapValue } from '../util/js-static-values.js';
 import { LANGUAGE_NAMES } from '../util/languages.js';
 
 export type Options = [{ allowKeys?: string[]; extraTokenNames?: string[] }];
@@ -138,32 +139,6 @@ export default createRule<Options, MessageIds>({
       return secretKind(name, asKeyName) !== null;
     }
 
-    function unwrap(node: TSESTree.Node): TSESTree.Node {
-      let current = node;
-      for (;;) {
-        if (
-          current.type === AST_NODE_TYPES.TSAsExpression ||
-          current.type === AST_NODE_TYPES.TSNonNullExpression ||
-          current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-          current.type === AST_NODE_TYPES.TSTypeAssertion ||
-          current.type === AST_NODE_TYPES.ChainExpression
-        ) {
-          current = current.expression;
-        } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
-          current = current.argument;
-        } else {
-          return current;
-        }
-      }
-    }
-
-    function propertyName(node: TSESTree.MemberExpression | TSESTree.Property): string | null {
-      const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
-      if (!node.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-      if (key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string') return key.value;
-      return null;
-    }
-
     function variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
       return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
     }
@@ -173,24 +148,13 @@ export default createRule<Options, MessageIds>({
       return !variable || variable.defs.length === 0;
     }
 
-    /** The initializer of a variable that is bound once and never reassigned. */
-    function constantInit(
-      identifier: TSESTree.Identifier,
-    ): { init: TSESTree.Expression; id: TSESTree.Node; name: TSESTree.Identifier } | null {
-      const variable = variableOf(identifier);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (!variable || def?.type !== 'Variable' || !def.node.init) return null;
-      if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
-      return { init: def.node.init, id: def.node.id, name: def.name };
-    }
-
     /** Which Web Storage an expression is: `localStorage`, `window.sessionStorage`, or a constant alias of one. */
     function storageOf(expression: TSESTree.Node, depth = 0): string | null {
-      const node = unwrap(expression);
+      const node = unwrapValue(expression);
       if (depth > 5) return null;
       if (node.type === AST_NODE_TYPES.Identifier) {
         if (STORAGES.has(node.name) && isGlobal(node)) return node.name;
-        const bound = constantInit(node);
+        const bound = constantBinding(sourceCode, node);
         if (!bound) return null;
         if (bound.id.type === AST_NODE_TYPES.Identifier) return storageOf(bound.init, depth + 1);
         // const { localStorage: storage } = window;
@@ -201,16 +165,16 @@ export default createRule<Options, MessageIds>({
               (candidate.value === bound.name ||
                 (candidate.value.type === AST_NODE_TYPES.AssignmentPattern && candidate.value.left === bound.name)),
           );
-          const source = unwrap(bound.init);
-          const name = property ? propertyName(property) : null;
+          const source = unwrapValue(bound.init);
+          const name = property ? staticPropertyName(property) : undefined;
           const fromGlobal = source.type === AST_NODE_TYPES.Identifier && GLOBAL_OBJECTS.has(source.name) && isGlobal(source);
           if (name && STORAGES.has(name) && fromGlobal) return name;
         }
         return null;
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
-        const object = unwrap(node.object);
-        const name = propertyName(node);
+        const object = unwrapValue(node.object);
+        const name = staticPropertyName(node);
         if (!name || !STORAGES.has(name) || object.type !== AST_NODE_TYPES.Identifier) return null;
         return GLOBAL_OBJECTS.has(object.name) && isGlobal(object) ? name : null;
       }
@@ -228,7 +192,7 @@ export default createRule<Options, MessageIds>({
      * the constant that holds it (`STORAGE_KEYS.ACCESS_TOKEN`).
      */
     function keyOf(expression: TSESTree.Node, depth = 0): { text: string; isName: boolean } | null {
-      const node = unwrap(expression);
+      const node = unwrapValue(expression);
       if (depth > 5) return null;
       if (node.type === AST_NODE_TYPES.Literal) {
         const literal = typeof node.value === 'string' || typeof node.value === 'number';
@@ -244,12 +208,12 @@ export default createRule<Options, MessageIds>({
         return { text: parts.map((part) => (part && !part.isName ? part.text : '*')).join(''), isName: false };
       }
       if (node.type === AST_NODE_TYPES.Identifier) {
-        const bound = constantInit(node);
+        const bound = constantBinding(sourceCode, node);
         const resolved = bound?.id.type === AST_NODE_TYPES.Identifier ? keyOf(bound.init, depth + 1) : null;
         return resolved ?? { text: node.name, isName: true };
       }
       if (node.type === AST_NODE_TYPES.MemberExpression) {
-        const name = propertyName(node);
+        const name = staticPropertyName(node);
         if (!name) return null;
         const resolved = memberValue(node, name);
         return (resolved && keyOf(resolved, depth + 1)) ?? { text: name, isName: true };
@@ -259,14 +223,14 @@ export default createRule<Options, MessageIds>({
 
     /** `KEYS.TOKEN` where `const KEYS = { TOKEN: 'token' }` or `enum KEYS { TOKEN = 'token' }`. */
     function memberValue(node: TSESTree.MemberExpression, name: string): TSESTree.Node | null {
-      const object = unwrap(node.object);
+      const object = unwrapValue(node.object);
       if (object.type !== AST_NODE_TYPES.Identifier) return null;
-      const bound = constantInit(object);
-      const init = bound && unwrap(bound.init);
+      const bound = constantBinding(sourceCode, object);
+      const init = bound && unwrapValue(bound.init);
       if (init?.type === AST_NODE_TYPES.ObjectExpression) {
         const property = init.properties.find(
           (candidate): candidate is TSESTree.Property =>
-            candidate.type === AST_NODE_TYPES.Property && propertyName(candidate) === name,
+            candidate.type === AST_NODE_TYPES.Property && staticPropertyName(candidate) === name,
         );
         return property?.value ?? null;
       }
@@ -283,7 +247,7 @@ export default createRule<Options, MessageIds>({
 
     /** Values that cannot be a credential: flags, numbers, timestamps, empty strings. */
     function isTrivialValue(expression: TSESTree.Node): boolean {
-      const node = unwrap(expression);
+      const node = unwrapValue(expression);
       switch (node.type) {
         case AST_NODE_TYPES.Literal:
           return typeof node.value !== 'string' || TRIVIAL_STRINGS.has(node.value);
@@ -296,10 +260,10 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.NewExpression:
           return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'Date';
         case AST_NODE_TYPES.CallExpression: {
-          const callee = unwrap(node.callee);
+          const callee = unwrapValue(node.callee);
           if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-          const name = propertyName(callee);
-          const object = unwrap(callee.object);
+          const name = staticPropertyName(callee);
+          const object = unwrapValue(callee.object);
           if (name === 'now' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Date') return true;
           if (name === 'getTime' || name === 'toISOString' || name === 'toUTCString') return true;
           return name === 'stringify' && node.arguments[0] !== undefined && isTrivialValue(node.arguments[0]);
@@ -308,7 +272,7 @@ export default createRule<Options, MessageIds>({
           return node.properties.every(
             (property) =>
               property.type === AST_NODE_TYPES.Property &&
-              !isSecretName(propertyName(property) ?? '') &&
+              !isSecretName(staticPropertyName(property) ?? '') &&
               !isSecretValue(property.value),
           );
         default:
@@ -316,21 +280,21 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** `name` for `name` and `x.name`. */
+    function referenceName(node: TSESTree.Node): string | undefined {
+      if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+      return node.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(node) : undefined;
+    }
+
     /** A value whose own name says it is not a credential: `{ token: csrfToken }`. */
     function isNotAuth(expression: TSESTree.Node): boolean {
-      const node = unwrap(expression);
-      const name =
-        node.type === AST_NODE_TYPES.Identifier
-          ? node.name
-          : node.type === AST_NODE_TYPES.MemberExpression
-            ? propertyName(node)
-            : null;
-      return name !== null && wordsOf(name).some((word) => NOT_AUTH.has(word));
+      const name = referenceName(unwrapValue(expression));
+      return name !== undefined && wordsOf(name).some((word) => NOT_AUTH.has(word));
     }
 
     /** Whether a written value is or carries an auth token: `token`, `res.data.access_token`, `getIdToken()`, a JWT. */
     function isSecretValue(expression: TSESTree.Node, tokensOnly = false, depth = 0): boolean {
-      const node = unwrap(expression);
+      const node = unwrapValue(expression);
       if (depth > 5) return false;
       // With a known, innocent key only a plain token counts: not `session`, not `editor.tokens`.
       const named = (name: string): boolean => {
@@ -343,22 +307,17 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.Identifier:
           return named(node.name);
         case AST_NODE_TYPES.MemberExpression: {
-          const name = propertyName(node);
-          if (name === null) return false;
+          const name = staticPropertyName(node);
+          if (name === undefined) return false;
           if (named(name)) return true;
-          const parent = unwrap(node.object);
+          const parent = unwrapValue(node.object);
           if (TOKEN_PARTS.has(name.toLowerCase())) return isSecretValue(parent, false, depth + 1);
           return wordsOf(name).every((word) => FILLERS.has(word)) && isSecretValue(parent, tokensOnly, depth + 1);
         }
         case AST_NODE_TYPES.CallExpression: {
-          const callee = unwrap(node.callee);
-          const name =
-            callee.type === AST_NODE_TYPES.Identifier
-              ? callee.name
-              : callee.type === AST_NODE_TYPES.MemberExpression
-                ? propertyName(callee)
-                : null;
-          if (name === null) return false;
+          const callee = unwrapValue(node.callee);
+          const name = referenceName(callee);
+          if (name === undefined) return false;
           if (PASS_THROUGH_CALLS.has(name)) {
             const passed = node.arguments[0] ?? (callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : null);
             if (!passed || passed.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -378,7 +337,7 @@ export default createRule<Options, MessageIds>({
           return node.properties.some(
             (property) =>
               property.type === AST_NODE_TYPES.Property &&
-              ((named(propertyName(property) ?? '') && !isTrivialValue(property.value) && !isNotAuth(property.value)) ||
+              ((named(staticPropertyName(property) ?? '') && !isTrivialValue(property.value) && !isNotAuth(property.value)) ||
                 isSecretValue(property.value, tokensOnly, depth + 1)),
           );
         default:
@@ -409,9 +368,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
-        const callee = unwrap(node.callee);
+        const callee = unwrapValue(node.callee);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-        const method = propertyName(callee);
+        const method = staticPropertyName(callee);
         // localStorage.setItem(key, value)
         if (method === 'setItem') {
           const storage = storageOf(callee.object);
@@ -422,30 +381,30 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // Object.assign(localStorage, { token })
-        const object = unwrap(callee.object);
+        const object = unwrapValue(callee.object);
         if (method !== 'assign' || object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object') return;
         const [target, ...sources] = node.arguments;
         const storage = target && target.type !== AST_NODE_TYPES.SpreadElement ? storageOf(target) : null;
         if (!storage) return;
         for (const source of sources) {
-          const literal = unwrap(source);
+          const literal = unwrapValue(source);
           if (literal.type !== AST_NODE_TYPES.ObjectExpression) continue;
           for (const property of literal.properties) {
             if (property.type !== AST_NODE_TYPES.Property) continue;
-            const name = propertyName(property);
-            const key = name !== null ? { text: name, isName: false } : property.computed ? keyOf(property.key) : null;
+            const name = staticPropertyName(property);
+            const key = name !== undefined ? { text: name, isName: false } : property.computed ? keyOf(property.key) : null;
             check(property, storage, key, property.value);
           }
         }
       },
       // localStorage.token = value; window.localStorage['accessToken'] = value
       AssignmentExpression(node) {
-        const target = unwrap(node.left);
+        const target = unwrapValue(node.left);
         if (target.type !== AST_NODE_TYPES.MemberExpression) return;
         const storage = storageOf(target.object);
         if (!storage) return;
-        const name = propertyName(target);
-        const key = name !== null ? { text: name, isName: false } : target.computed ? keyOf(target.property) : null;
+        const name = staticPropertyName(target);
+        const key = name !== undefined ? { text: name, isName: false } : target.computed ? keyOf(target.property) : null;
         check(node, storage, key, node.right);
       },
     };

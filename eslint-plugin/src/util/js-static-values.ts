@@ -29,3 +29,53 @@ export function constantBinding(sourceCode: Readonly<TSESLint.SourceCode>, ident
   if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
   return { variable, init: definition.node.init, id: definition.node.id, name: definition.name };
 }
+
+/** The initializer of a plain name bound once (`constantBinding`), unless one of its properties is assigned later. */
+export function constantInitializer(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): TSESTree.Expression | undefined {
+  const binding = constantBinding(sourceCode, identifier);
+  if (binding?.id.type !== 'Identifier') return undefined;
+  // `const options = { rounds: 12 }; options.rounds = 4;`: the declared object is not what is used.
+  const mutated = binding.variable.references.some((reference) => {
+    let node: TSESTree.Node = reference.identifier;
+    while (node.parent?.type === 'MemberExpression' && node.parent.object === node) node = node.parent;
+    return node !== reference.identifier && node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
+  });
+  return mutated ? undefined : binding.init;
+}
+
+/** The expression under TypeScript casts, `!`, optional chains and `await`, which all pass its value on. */
+export function unwrapValue(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    if (
+      current.type === 'TSAsExpression' ||
+      current.type === 'TSNonNullExpression' ||
+      current.type === 'TSSatisfiesExpression' ||
+      current.type === 'TSTypeAssertion' ||
+      current.type === 'ChainExpression'
+    ) {
+      current = current.expression;
+    } else if (current.type === 'AwaitExpression') {
+      current = current.argument;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The expression under TypeScript casts and `!`, which change only its type. */
+export function unwrapCasts<T extends TSESTree.Node>(node: T): T | TSESTree.Expression {
+  let current: T | TSESTree.Expression = node;
+  while (
+    current.type === 'TSAsExpression' ||
+    current.type === 'TSNonNullExpression' ||
+    current.type === 'TSSatisfiesExpression' ||
+    current.type === 'TSTypeAssertion'
+  ) {
+    current = current.expression;
+  }
+  return current;
+}

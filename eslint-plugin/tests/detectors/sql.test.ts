@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import type { SqlPart, StringWrite } from '../../src/detectors/sql.js';
-import { acceptsParameters, analyzeSql, foldWrites, holePositions, looksLikeSql, SQL_HOLE } from '../../src/detectors/sql.js';
+import {
+  acceptsParameters,
+  analyzeSql,
+  firstUnsafeVersion,
+  foldWrites,
+  fragmentValue,
+  holePositions,
+  holesOf,
+  looksLikeSql,
+  SQL_HOLE,
+  UNSAFE,
+  variableValue,
+} from '../../src/detectors/sql.js';
 
 const text = (value: string): SqlPart => ({ kind: 'text', value });
 const value: SqlPart = { kind: 'hole', safe: false };
@@ -165,6 +177,19 @@ describe('detectors/sql', () => {
     });
   });
 
+  describe('holesOf', () => {
+    it('pairs each hole with its index among the parts and its position', () => {
+      const parts = [text('SELECT * FROM '), value, text(' WHERE a = '), constant];
+      assert.deepEqual(
+        [...holesOf(parts, holePositions(parts))],
+        [
+          { hole: value, index: 1, position: 'identifier' },
+          { hole: constant, index: 3, position: 'value' },
+        ],
+      );
+    });
+  });
+
   describe('analyzeSql', () => {
     it('reports the unsafe holes of a statement', () => {
       const analysis = analyzeSql([text('SELECT * FROM users WHERE id = '), value], true);
@@ -200,6 +225,56 @@ describe('detectors/sql', () => {
       assert.equal(acceptsParameters(`name = ${H}`), true);
       assert.equal(acceptsParameters(`SET app.tenant_id = ${H}`), false);
       assert.equal(acceptsParameters(`CREATE USER app WITH PASSWORD ${H}`), false);
+    });
+  });
+
+  describe('fragmentValue', () => {
+    it('gives the text of a fragment whose parts are all known', () => {
+      assert.deepEqual(fragmentValue([text('users_'), { kind: 'hole', safe: true, value: '2024' }]), { safe: true, value: 'users_2024' });
+    });
+
+    it('gives no text when a safe part is unknown, and is unsafe with an unsafe hole', () => {
+      assert.deepEqual(fragmentValue([text('$'), constant]), { safe: true });
+      assert.equal(fragmentValue([text('a = '), value]), UNSAFE);
+    });
+  });
+
+  describe('variableValue', () => {
+    const known = [text('users')];
+    const unsafe = [text('a = '), value];
+
+    it('takes the text of a single known value', () => {
+      assert.deepEqual(variableValue([known], false), { safe: true, value: 'users' });
+    });
+
+    it('is safe without text when every value is safe, unsafe otherwise', () => {
+      assert.deepEqual(variableValue([known, [text('orders')]], false), { safe: true });
+      assert.equal(variableValue([known, unsafe], false), UNSAFE);
+      assert.equal(variableValue([known, undefined], false), UNSAFE);
+      assert.equal(variableValue([], false), UNSAFE);
+      assert.equal(variableValue(undefined, false), UNSAFE);
+    });
+
+    it('trusts a constant name whatever it holds, keeping a known text', () => {
+      assert.deepEqual(variableValue([unsafe], true), { safe: true, value: undefined });
+      assert.deepEqual(variableValue(undefined, true), { safe: true, value: undefined });
+      assert.deepEqual(variableValue([known], true), { safe: true, value: 'users' });
+    });
+  });
+
+  describe('firstUnsafeVersion', () => {
+    const sql = [text('SELECT * FROM t WHERE a = '), value];
+    const english = [text('Hello '), value];
+
+    it('skips values without text, without an unsafe hole, or not SQL when a statement is required', () => {
+      const found = firstUnsafeVersion([undefined, [text(' '), value], [text('SELECT 1')], english, sql], true);
+      assert.equal(found?.parts, sql);
+      assert.deepEqual(found?.analysis.unsafe, [1]);
+    });
+
+    it('takes any text with an unsafe hole as a fragment', () => {
+      assert.equal(firstUnsafeVersion([english, sql], false)?.parts, english);
+      assert.equal(firstUnsafeVersion([english], true), undefined);
     });
   });
 

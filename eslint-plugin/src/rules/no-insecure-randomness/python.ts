@@ -1,6 +1,7 @@
 import { callArguments, dottedName, nodeText, stringValue } from '../../languages/python/python-ast.js';
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
+import { descendants, enclosing, importedName, importedNames } from '../../languages/python/python-scope.js';
 import { treeSourceCode } from '../../util/languages.js';
 import type { Classify, Context, Finding } from '../no-insecure-randomness.js';
 import { reportFinding } from '../no-insecure-randomness.js';
@@ -19,7 +20,6 @@ interface Walk {
 
 const STDLIB = /^random\.(random|choice|choices|randint|randrange|getrandbits|sample|uniform|randbytes|triangular|gauss)$/;
 const NUMPY = /^numpy\.random\.(rand|randn|randint|random|random_sample|ranf|sample|choice|bytes|permutation|uniform|integers)$/;
-const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 /** Nodes a value passes through unchanged, or into a larger value. */
 const CARRIERS = new Set([
   'parenthesized_expression', 'binary_operator', 'boolean_operator', 'unary_operator', 'list', 'tuple', 'set', 'interpolation',
@@ -38,71 +38,22 @@ const KEY_SETTERS = new Set(['set_cookie', 'set', 'setdefault', 'setex', 'hset',
 const LIST_ADDERS = new Set(['append', 'extend', 'insert']);
 const MAX_HOPS = 3;
 
-function descendants(node: PythonNode, visit: (node: PythonNode) => void, enterScopes: boolean): void {
-  for (const child of node.children) {
-    visit(child);
-    if (enterScopes || !SCOPES.has(child.type)) descendants(child, visit, enterScopes);
-  }
-}
-
-function enclosing(node: PythonNode, type: string): PythonNode | undefined {
-  for (let current = parent(node); current; current = parent(current)) if (current.type === type) return current;
-  return undefined;
-}
-
 export function pythonVisitors(context: Context, classify: Classify): Record<string, (node: never) => void> {
   const sourceCode = treeSourceCode<PythonNode>(context);
   const text = sourceCode.text;
-  const imports = new Map<string, string>();
   const reported = new Set<PythonNode>();
   const name = (node: PythonNode): string => nodeText(node, text);
-
-  // Kept here until the shared python-scope helper lands: `import x as y` / `from m import f as g` → qualified names.
-  function collectImports(module: PythonNode): void {
-    descendants(
-      module,
-      (node) => {
-        if (node.type === 'import_statement') {
-          for (const child of node.children) {
-            if (child.field !== 'name') continue;
-            const target = child.type === 'aliased_import' ? field(child, 'name') : child;
-            const alias = child.type === 'aliased_import' ? field(child, 'alias') : undefined;
-            if (!target) continue;
-            const dotted = name(target);
-            imports.set(alias ? name(alias) : dotted.split('.')[0]!, alias ? dotted : dotted.split('.')[0]!);
-          }
-        } else if (node.type === 'import_from_statement') {
-          const moduleName = field(node, 'module_name');
-          if (moduleName?.type !== 'dotted_name') return;
-          for (const child of node.children) {
-            if (child.field !== 'name') continue;
-            const target = child.type === 'aliased_import' ? field(child, 'name') : child;
-            const alias = child.type === 'aliased_import' ? field(child, 'alias') : child;
-            if (target && alias) imports.set(name(alias), `${name(moduleName)}.${name(target)}`);
-          }
-        }
-      },
-      true,
-    );
-    // `random = random.SystemRandom()` at module level: the name no longer holds the module.
-    for (const statement of module.children) {
-      const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
-      const left = assignment?.type === 'assignment' ? field(assignment, 'left') : undefined;
-      if (left?.type === 'identifier') imports.delete(name(left));
-    }
-  }
-
-  /** `np.random.rand` → `numpy.random.rand`; undefined when the first name is not imported. */
-  function qualify(node: PythonNode | undefined): string | undefined {
-    const dotted = dottedName(node, text);
-    const [head, ...rest] = dotted?.split('.') ?? [];
-    const qualified = head === undefined ? undefined : imports.get(head);
-    return qualified ? [qualified, ...rest].join('.') : undefined;
+  const imports = importedNames(sourceCode.ast, text);
+  // `random = random.SystemRandom()` at module level: the name no longer holds the module.
+  for (const statement of sourceCode.ast.children) {
+    const assignment = statement.type === 'expression_statement' ? statement.children[0] : undefined;
+    const left = assignment?.type === 'assignment' ? field(assignment, 'left') : undefined;
+    if (left?.type === 'identifier') imports.delete(name(left));
   }
 
   function randomSource(call: PythonNode): Source | undefined {
     const fn = field(call, 'function');
-    const qualified = qualify(fn);
+    const qualified = importedName(fn, text, imports);
     if (!fn || !qualified) return undefined;
     // Messages start with a capital: "Python's random.choice()", "NumPy's np.random.rand()".
     const written = `${name(fn)}()`;
@@ -299,9 +250,6 @@ export function pythonVisitors(context: Context, classify: Classify): Record<str
   }
 
   return {
-    module(module: PythonNode) {
-      collectImports(module);
-    },
     call(call: PythonNode) {
       if (imports.size === 0) return;
       const random = randomSource(call);

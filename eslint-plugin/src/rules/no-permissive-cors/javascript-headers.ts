@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { corsHeader, environmentOfCondition, isOriginRequestHeader, isTrueHeaderValue } from '../../detectors/cors.js';
-import { constantBinding, staticPropertyName } from '../../util/js-static-values.js';
+import { constantBinding, staticPropertyName, unwrapCasts } from '../../util/js-static-values.js';
 import type { Context } from '../no-permissive-cors.js';
 
 type Node = TSESTree.Node;
@@ -27,19 +27,6 @@ const NEUTRAL_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toString
 const LOGGING = /^(?:log|debug|info|warn|error|trace)$/;
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const MAX_DEPTH = 4;
-
-export function unwrap(node: Node): Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
 
 /** Code that only runs in development: `if (process.env.NODE_ENV !== 'production') { ... }`. */
 export function developmentOnly(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): boolean {
@@ -77,7 +64,7 @@ export function reflectionTracker(context: Context) {
   }
 
   function staticValue(input: Node, depth = 0): string | boolean | undefined {
-    const node = unwrap(input);
+    const node = unwrapCasts(input);
     if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' || typeof node.value === 'boolean' ? node.value : undefined;
     if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
     if (node.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return undefined;
@@ -91,7 +78,7 @@ export function reflectionTracker(context: Context) {
 
   /** The variables a value reflecting the request's Origin goes through ([] for a direct read); undefined otherwise. */
   function reflection(input: Node, depth = 0): Variable[] | undefined {
-    const node = unwrap(input);
+    const node = unwrapCasts(input);
     if (depth > MAX_DEPTH) return undefined;
     switch (node.type) {
       case AST_NODE_TYPES.LogicalExpression:
@@ -99,10 +86,10 @@ export function reflectionTracker(context: Context) {
       case AST_NODE_TYPES.MemberExpression: {
         // req.headers.origin, req.headers['origin'], ctx.request.header.origin
         const name = staticPropertyName(node);
-        return name !== undefined && isOriginRequestHeader(name) && isHeadersObject(unwrap(node.object)) ? [] : undefined;
+        return name !== undefined && isOriginRequestHeader(name) && isHeadersObject(unwrapCasts(node.object)) ? [] : undefined;
       }
       case AST_NODE_TYPES.CallExpression: {
-        const callee = unwrap(node.callee);
+        const callee = unwrapCasts(node.callee);
         const [argument] = node.arguments;
         if (callee.type !== AST_NODE_TYPES.MemberExpression || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
         const header = staticValue(argument);
@@ -120,7 +107,7 @@ export function reflectionTracker(context: Context) {
             (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
           );
           const key = property ? staticPropertyName(property) : undefined;
-          return key !== undefined && isOriginRequestHeader(key) && isHeadersObject(unwrap(definition.node.init)) ? [variable] : undefined;
+          return key !== undefined && isOriginRequestHeader(key) && isHeadersObject(unwrapCasts(definition.node.init)) ? [variable] : undefined;
         }
         const inner = pattern.type === AST_NODE_TYPES.Identifier ? reflection(definition.node.init, depth + 1) : undefined;
         return inner && [...inner, variable];
@@ -160,9 +147,9 @@ export function reflectionTracker(context: Context) {
       const [first] = parent.arguments;
       const firstValue = first ? staticValue(first) : undefined;
       if (typeof firstValue === 'string' && (corsHeader(firstValue) || /^vary$/i.test(firstValue))) return false;
-      const callee = unwrap(parent.callee);
+      const callee = unwrapCasts(parent.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
-      const object = unwrap(callee.object);
+      const object = unwrapCasts(callee.object);
       return !(object.type === AST_NODE_TYPES.Identifier && object.name === 'console') && !LOGGING.test(staticPropertyName(callee) ?? '');
     }
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
@@ -172,7 +159,7 @@ export function reflectionTracker(context: Context) {
     if (parent.type === AST_NODE_TYPES.BinaryExpression) {
       if (parent.operator === 'in') return true;
       if (!EQUALITY.has(parent.operator)) return false;
-      const other = unwrap(parent.left === node ? parent.right : parent.left);
+      const other = unwrapCasts(parent.left === node ? parent.right : parent.left);
       const trivial =
         (other.type === AST_NODE_TYPES.Literal && (other.value === null || other.value === '')) ||
         (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined') ||
@@ -230,7 +217,7 @@ export function reflectionTracker(context: Context) {
     },
     /** `headers['Access-Control-Allow-Origin'] = value` */
     assignment(node: TSESTree.AssignmentExpression): void {
-      const target = unwrap(node.left);
+      const target = unwrapCasts(node.left);
       if (!enabled || node.operator !== '=' || target.type !== AST_NODE_TYPES.MemberExpression || !target.computed) return;
       headerWrite(staticValue(target.property), node.right, node);
     },

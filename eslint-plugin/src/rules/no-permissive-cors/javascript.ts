@@ -1,11 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { classifyOriginPattern, MAY_CONFIGURE_CORS } from '../../detectors/cors.js';
-import { constantBinding, staticPropertyName } from '../../util/js-static-values.js';
+import { constantBinding, staticPropertyName, unwrapCasts } from '../../util/js-static-values.js';
 import type { Context, MessageIds, Suggestion } from '../no-permissive-cors.js';
 import { configText, patternReport } from '../no-permissive-cors.js';
 import { moduleImports, type ImportedName } from '../require-secure-cookies/javascript-values.js';
-import { developmentOnly, reflectionTracker, unwrap } from './javascript-headers.js';
+import { developmentOnly, reflectionTracker } from './javascript-headers.js';
 
 type Node = TSESTree.Node;
 
@@ -28,7 +28,7 @@ export function javascriptVisitors(context: Context): TSESLint.RuleListener {
 
   /** Follows a constant to its initializer: `const options = {...}`. */
   function resolve(input: Node, depth = 0): Node {
-    const node = unwrap(input);
+    const node = unwrapCasts(input);
     if (node.type !== AST_NODE_TYPES.Identifier || depth > MAX_DEPTH) return node;
     const bound = constantBinding(sourceCode, node);
     return bound && bound.id.type === AST_NODE_TYPES.Identifier ? resolve(bound.init, depth + 1) : node;
@@ -37,7 +37,7 @@ export function javascriptVisitors(context: Context): TSESLint.RuleListener {
   let imports: Map<string, ImportedName> | undefined;
 
   function isCorsFunction(node: Node): boolean {
-    const callee = unwrap(node);
+    const callee = unwrapCasts(node);
     if (callee.type !== AST_NODE_TYPES.Identifier) return false;
     imports ??= moduleImports(sourceCode.ast);
     const imported = imports.get(callee.name);
@@ -68,7 +68,7 @@ export function javascriptVisitors(context: Context): TSESLint.RuleListener {
     const originName = originParam?.type === AST_NODE_TYPES.Identifier ? originParam.name : undefined;
     const callbackName = callbackParam?.type === AST_NODE_TYPES.Identifier ? callbackParam.name : undefined;
     const allows = (value: Node | undefined): boolean => {
-      const node = value && unwrap(value);
+      const node = value && unwrapCasts(value);
       return (node?.type === AST_NODE_TYPES.Literal && node.value === true) || (node?.type === AST_NODE_TYPES.Identifier && node.name === originName);
     };
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement && allows(fn.body)) return true;
@@ -108,7 +108,7 @@ export function javascriptVisitors(context: Context): TSESLint.RuleListener {
   }
 
   function checkOriginValue(value: Node, property: TSESTree.Property, suggest: Suggestion[], depth = 0): void {
-    const node = unwrap(value);
+    const node = unwrapCasts(value);
     if (depth > MAX_DEPTH) return;
     if (node.type === AST_NODE_TYPES.Literal) {
       if (node.value === true) report(property, 'anyOrigin', { config: configText(sourceCode.getText(property)) }, suggest);
@@ -160,7 +160,7 @@ export function javascriptVisitors(context: Context): TSESLint.RuleListener {
     const credentialsValue = credentials && resolve(credentials.value);
     if (credentialsValue?.type !== AST_NODE_TYPES.Literal || credentialsValue.value !== true) return;
     const suggest: Suggestion[] =
-      unwrap(credentials!.value).type === AST_NODE_TYPES.Literal
+      unwrapCasts(credentials!.value).type === AST_NODE_TYPES.Literal
         ? [{ messageId: 'disableCredentials', data: { option: 'credentials', value: 'false' }, fix: (fixer) => fixer.replaceText(credentials!.value, 'false') }]
         : [];
     const origin = byName.get('origin');
@@ -174,12 +174,12 @@ export function javascriptVisitors(context: Context): TSESLint.RuleListener {
 
   return {
     CallExpression(node: TSESTree.CallExpression) {
-      const callee = unwrap(node.callee);
+      const callee = unwrapCasts(node.callee);
       // cors({ origin, credentials }), app.use(cors(options))
       if (isCorsFunction(callee)) checkOptions(node.arguments[0]);
       else if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = staticPropertyName(callee);
-        const object = unwrap(callee.object);
+        const object = unwrapCasts(callee.object);
         const [first, second] = node.arguments;
         // NestJS: app.enableCors(options); fastify.register(cors, options)
         if (method === 'enableCors') checkOptions(first);

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { HolePosition, SqlHolePart, SqlTextPart, StringWrite } from '../../detectors/sql.js';
-import { acceptsParameters, analyzeSql, foldWrites, holePositions, isSafeFragment, sqlText } from '../../detectors/sql.js';
+import type { HolePosition, SqlHolePart, SqlTextPart, SqlValue, StringWrite } from '../../detectors/sql.js';
+import { acceptsParameters, analyzeSql, firstUnsafeVersion, foldWrites, fragmentValue, holesOf, sqlText, UNSAFE, variableValue } from '../../detectors/sql.js';
+import { staticPropertyName, unwrapCasts } from '../../util/js-static-values.js';
 import type { Context, Settings, Suggestion } from '../no-sql-concatenation.js';
 import { reportFinding } from '../no-sql-concatenation.js';
 
@@ -105,30 +106,11 @@ interface Resolved {
   node: Expression;
 }
 
-function unwrap(node: Expression): Expression {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-function propertyName(node: Node): string | undefined {
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
-  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') return node.property.value;
-  return undefined;
-}
-
 /** `foo` for `foo(...)` and `x.foo(...)`. */
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = call.callee;
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : propertyName(callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
 }
 
 /** A `let`/`const`/`var` bound to one plain name (not destructured, not a parameter or import). */
@@ -166,7 +148,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
 
   /** The parts of a string built by a literal, a template literal or a `+` chain; undefined for anything else. */
   function stringParts(input: Expression, depth: number, self?: Self): JsPart[] | undefined {
-    const node = unwrap(input);
+    const node = unwrapCasts(input);
     if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') {
       return [{ kind: 'text', value: node.value, raw: undefined, delimiter: node.raw[0]! }];
     }
@@ -192,32 +174,18 @@ export function javascriptVisitors(context: Context, settings: Settings) {
 
   // ---- values: constant, numeric, escaped ---------------------------------
 
-  interface Evaluation {
-    safe: boolean;
-    value?: string;
-    trustedName?: boolean;
-  }
-
-  const UNSAFE: Evaluation = { safe: false };
-
-  function fragment(parts: JsPart[]): Evaluation {
-    if (!isSafeFragment(parts)) return UNSAFE;
-    const values = parts.map((part) => part.value);
-    return values.every((value) => value !== undefined) ? { safe: true, value: values.join('') } : { safe: true };
-  }
-
-  function evaluate(input: Expression, depth: number): Evaluation {
-    const node = unwrap(input);
+  function evaluate(input: Expression, depth: number): SqlValue {
+    const node = unwrapCasts(input);
     if (depth > MAX_DEPTH) return UNSAFE;
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
         return { safe: true, value: node.value === null || node.value instanceof RegExp ? undefined : String(node.value) };
       case AST_NODE_TYPES.TemplateLiteral:
-        return fragment(stringParts(node, depth + 1)!);
+        return fragmentValue(stringParts(node, depth + 1)!);
       case AST_NODE_TYPES.BinaryExpression: {
         if (node.operator === '+') {
           const parts = stringParts(node, depth + 1);
-          if (parts) return fragment(parts);
+          if (parts) return fragmentValue(parts);
           const left = evaluate(node.left, depth + 1);
           return left.safe && evaluate(node.right, depth + 1).safe ? { safe: true } : UNSAFE;
         }
@@ -238,7 +206,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
       case AST_NODE_TYPES.Identifier:
         return evaluateIdentifier(node, depth);
       case AST_NODE_TYPES.MemberExpression: {
-        const name = propertyName(node);
+        const name = staticPropertyName(node);
         if (name === 'length' || (name && UPPER_CASE.test(name))) return { safe: true };
         const trusted = node.object.type === AST_NODE_TYPES.ThisExpression || (!!name && TABLE_NAME_PROPERTY.test(name));
         return trusted ? { safe: false, trustedName: true } : UNSAFE;
@@ -250,7 +218,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
     }
   }
 
-  function evaluateIdentifier(node: TSESTree.Identifier, depth: number): Evaluation {
+  function evaluateIdentifier(node: TSESTree.Identifier, depth: number): SqlValue {
     const variable = variableOf(node);
     const upper = UPPER_CASE.test(node.name);
     if (!variable || variable.defs.length === 0) {
@@ -268,16 +236,10 @@ export function javascriptVisitors(context: Context, settings: Settings) {
     ) {
       return loop.type === AST_NODE_TYPES.ForOfStatement && arraySafe(loop.right, depth + 1) ? { safe: true } : UNSAFE;
     }
-    const versions = versionsOf(variable, node, depth + 1);
-    const known = versions?.length === 1 && versions[0] ? fragment(versions[0]) : undefined;
-    // UPPER_CASE names are the program's constants (a table name from configuration is one).
-    if (upper) return { safe: true, value: known?.value };
-    if (known) return known;
-    const allSafe = !!versions && versions.length > 0 && versions.every((version) => version && isSafeFragment(version));
-    return allSafe ? { safe: true } : UNSAFE;
+    return variableValue(versionsOf(variable, node, depth + 1), upper);
   }
 
-  function evaluateCall(node: TSESTree.CallExpression, depth: number): Evaluation {
+  function evaluateCall(node: TSESTree.CallExpression, depth: number): SqlValue {
     const name = calleeName(node);
     const callee = node.callee;
     const object = callee.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
@@ -308,7 +270,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
 
   /** Whether every element of an array is safe: `ids.map(() => '?')`, `Array(n).fill('?')`, a list of constants. */
   function arraySafe(input: Expression, depth: number): boolean {
-    const node = unwrap(input);
+    const node = unwrapCasts(input);
     if (depth > MAX_DEPTH) return false;
     if (node.type === AST_NODE_TYPES.ArrayExpression) {
       return node.elements.every(
@@ -354,7 +316,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
           continue;
         }
         if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier) {
-          const method = propertyName(parent);
+          const method = staticPropertyName(parent);
           const call = parent.parent;
           const pushes = (method === 'push' || method === 'unshift') && call?.type === AST_NODE_TYPES.CallExpression;
           if (pushes && call.callee === parent) {
@@ -431,7 +393,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
   }
 
   function resolveSql(argument: Expression): Resolved | undefined {
-    const node = unwrap(argument);
+    const node = unwrapCasts(argument);
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = variableOf(node);
       const versions = variable && versionsOf(variable, node, 0);
@@ -493,10 +455,7 @@ export function javascriptVisitors(context: Context, settings: Settings) {
     raw: boolean,
   ): string[] | undefined {
     const texts = parts.map((part) => (part.kind !== 'text' ? '' : raw ? (part.raw ?? part.value) : part.value));
-    let holeIndex = 0;
-    for (let index = 0; index < parts.length; index++) {
-      if (parts[index]!.kind !== 'hole') continue;
-      const position = positions[holeIndex++]!;
+    for (const { index, position } of holesOf(parts, positions)) {
       if (!toParameter.has(index) || position !== 'quoted') continue;
       const before = texts[index - 1];
       const after = texts[index + 1];
@@ -511,11 +470,11 @@ export function javascriptVisitors(context: Context, settings: Settings) {
 
   /** The expression to pass as a parameter for a hole: a name or member, unwrapped from `String()`. */
   function parameterValue(input: Expression): Expression | undefined {
-    let node = unwrap(input);
+    let node = unwrapCasts(input);
     if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
       const [only] = node.arguments;
       if (node.callee.name === 'String' && node.arguments.length === 1 && only?.type !== AST_NODE_TYPES.SpreadElement) {
-        node = unwrap(only!);
+        node = unwrapCasts(only!);
       }
     }
     return node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression ? node : undefined;
@@ -536,18 +495,14 @@ export function javascriptVisitors(context: Context, settings: Settings) {
     if (!resolved.inline || rest.length > 0 || (second && !isFunction(second))) return undefined;
     const style = styleOf(call, name);
     if (!style) return undefined;
-    const positions = holePositions(parts);
     const analysis = analyzeSql(parts, false);
     if (!analysis || !acceptsParameters(sqlText(parts))) return undefined;
+    const { positions } = analysis;
     const toParameter = new Set(analysis.unsafe);
-    let holeIndex = 0;
-    for (let index = 0; index < parts.length; index++) {
-      const part = parts[index]!;
-      if (part.kind !== 'hole') continue;
-      const position = positions[holeIndex++]!;
+    for (const { hole, index, position } of holesOf(parts, positions)) {
       if (toParameter.has(index)) {
         if (position !== 'value' && position !== 'quoted') return undefined;
-        if (!parameterValue(part.node)) return undefined;
+        if (!parameterValue(hole.node)) return undefined;
       } else if (style.kind === 'tagged' && position !== 'value') {
         // A tag binds every value: a constant table name or a quoted constant would become a parameter.
         return undefined;
@@ -632,20 +587,16 @@ export function javascriptVisitors(context: Context, settings: Settings) {
       const argument = call.arguments[0];
       if (!sink || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return;
       const resolved = resolveSql(argument);
-      if (!resolved) return;
-      for (const parts of resolved.versions) {
-        if (!parts || !parts.some((part) => part.kind === 'text' && part.value.trim() !== '')) continue;
-        const analysis = analyzeSql(parts, sink.statement);
-        if (!analysis) continue;
-        reportFinding(
-          context,
-          resolved.node.loc,
-          sink.name,
-          analysis,
-          analysis.identifiersOnly ? undefined : suggestion(call, sink.name, resolved, parts),
-        );
-        return;
-      }
+      const found = resolved && firstUnsafeVersion(resolved.versions, sink.statement);
+      if (!resolved || !found) return;
+      const { parts, analysis } = found;
+      reportFinding(
+        context,
+        resolved.node.loc,
+        sink.name,
+        analysis,
+        analysis.identifiersOnly ? undefined : suggestion(call, sink.name, resolved, parts),
+      );
     },
   };
 }

@@ -1,9 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { HolePosition, SqlHolePart, SqlTextPart, StringWrite } from '../../detectors/sql.js';
-import { acceptsParameters, analyzeSql, foldWrites, holePositions, isSafeFragment, sqlText } from '../../detectors/sql.js';
+import type { SqlHolePart, SqlTextPart, SqlValue, StringWrite } from '../../detectors/sql.js';
+import { acceptsParameters, analyzeSql, firstUnsafeVersion, foldWrites, fragmentValue, holesOf, sqlText, UNSAFE, variableValue } from '../../detectors/sql.js';
 import { callArguments, nodeText } from '../../languages/python/python-ast.js';
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
+import { enclosing } from '../../languages/python/python-scope.js';
 import { treeSourceCode } from '../../util/languages.js';
 import type { Context, Settings, Suggestion } from '../no-sql-concatenation.js';
 import { reportFinding } from '../no-sql-concatenation.js';
@@ -174,10 +175,7 @@ export function pythonVisitors(context: Context, settings: Settings) {
   // ---- scopes and variables -----------------------------------------------
 
   function scopeNodeOf(node: PythonNode): PythonNode {
-    for (let current = parent(node); current; current = parent(current)) {
-      if (current.type === 'function_definition') return current;
-    }
-    return root;
+    return enclosing(node, 'function_definition') ?? root;
   }
 
   function scopeInfo(scope: PythonNode): ScopeInfo {
@@ -505,20 +503,7 @@ export function pythonVisitors(context: Context, settings: Settings) {
 
   // ---- values ---------------------------------------------------------------
 
-  interface Evaluation {
-    safe: boolean;
-    value?: string;
-    trustedName?: boolean;
-  }
-  const UNSAFE: Evaluation = { safe: false };
-
-  function fragment(parts: PyPart[]): Evaluation {
-    if (!isSafeFragment(parts)) return UNSAFE;
-    const values = parts.map((part) => part.value);
-    return values.every((value) => value !== undefined) ? { safe: true, value: values.join('') } : { safe: true };
-  }
-
-  function evaluate(input: PythonNode, depth: number): Evaluation {
+  function evaluate(input: PythonNode, depth: number): SqlValue {
     const node = unparen(input);
     if (depth > MAX_DEPTH) return UNSAFE;
     switch (node.type) {
@@ -531,12 +516,12 @@ export function pythonVisitors(context: Context, settings: Settings) {
       case 'string':
       case 'concatenated_string': {
         const parts = stringParts(node, depth + 1);
-        return parts ? fragment(parts) : UNSAFE;
+        return parts ? fragmentValue(parts) : UNSAFE;
       }
       case 'binary_operator': {
         const operator = operatorOf(node);
         const parts = stringParts(node, depth + 1);
-        if (parts) return fragment(parts);
+        if (parts) return fragmentValue(parts);
         const left = field(node, 'left');
         const right = field(node, 'right');
         if (operator === '+' || operator === '%') {
@@ -580,26 +565,21 @@ export function pythonVisitors(context: Context, settings: Settings) {
     }
   }
 
-  function evaluateIdentifier(node: PythonNode, depth: number): Evaluation {
+  function evaluateIdentifier(node: PythonNode, depth: number): SqlValue {
     const name = textOf(node);
     const versions = versionsOf(name, node, depth + 1);
     if (!versions && SAFE_TYPE.test(scopeInfo(scopeNodeOf(node)).params.get(name) ?? '')) return { safe: true };
-    const known = versions?.length === 1 && versions[0] ? fragment(versions[0]) : undefined;
-    // UPPER_CASE names are the program's constants (a table name from settings is one).
-    if (UPPER_CASE.test(name)) return { safe: true, value: known?.value };
-    if (known) return known;
-    const allSafe = !!versions && versions.length > 0 && versions.every((version) => version && isSafeFragment(version));
-    return allSafe ? { safe: true } : UNSAFE;
+    return variableValue(versions, UPPER_CASE.test(name));
   }
 
-  function evaluateCall(node: PythonNode, depth: number): Evaluation {
+  function evaluateCall(node: PythonNode, depth: number): SqlValue {
     const name = methodName(node);
     const receiver = receiverOf(node);
     if (!name) return UNSAFE;
     if (NUMERIC_CALLS.has(name) || settings.sanitizers.has(name)) return { safe: true };
     if (name === 'format' && receiver) {
       const parts = formatParts(node, depth + 1);
-      return parts ? fragment(parts) : UNSAFE;
+      return parts ? fragmentValue(parts) : UNSAFE;
     }
     if (SAFE_PRESERVING.has(name)) {
       const inner = receiver ?? firstArgument(node);
@@ -752,7 +732,6 @@ export function pythonVisitors(context: Context, settings: Settings) {
     if (!style) return undefined;
     const analysis = analyzeSql(parts, false);
     if (!analysis || !acceptsParameters(sqlText(parts))) return undefined;
-    const positions: HolePosition[] = holePositions(parts);
     const node = unparen(sql);
     const form: Source =
       node.type === 'string' && literalOf(node)?.isF
@@ -769,16 +748,12 @@ export function pythonVisitors(context: Context, settings: Settings) {
     const openings = new Set(parts.filter((part): part is PyText => part.kind === 'text').map((part) => part.opening));
     if (openings.size !== 1 || parts.some((part) => part.kind === 'text' && part.source !== form)) return undefined;
     let kept = false;
-    let holeIndex = 0;
-    for (let index = 0; index < parts.length; index++) {
-      const part = parts[index]!;
-      if (part.kind !== 'hole') continue;
-      const position = positions[holeIndex++]!;
+    for (const { hole, index, position } of holesOf(parts, analysis.positions)) {
       if (!toParameter.has(index)) {
         kept = true;
         continue;
       }
-      if (!part.renderable || !parameterValue(part.node)) return undefined;
+      if (!hole.renderable || !parameterValue(hole.node)) return undefined;
       if (position === 'quoted') {
         if (!stripQuotes(texts, index)) return undefined;
       } else if (position !== 'value') {
@@ -874,15 +849,11 @@ export function pythonVisitors(context: Context, settings: Settings) {
 
   function check(call: PythonNode, name: string, sql: PythonNode, statement: boolean, suggest: boolean): void {
     const resolved = resolveSql(sql);
-    if (!resolved) return;
-    for (const parts of resolved.versions) {
-      if (!parts || !parts.some((part) => part.kind === 'text' && part.value.trim() !== '')) continue;
-      const analysis = analyzeSql(parts, statement);
-      if (!analysis) continue;
-      const fix = suggest && resolved.inline && !analysis.identifiersOnly ? suggestion(call, name, sql, parts) : undefined;
-      reportFinding(context, sql.loc, name, analysis, fix);
-      return;
-    }
+    const found = resolved && firstUnsafeVersion(resolved.versions, statement);
+    if (!resolved || !found) return;
+    const { parts, analysis } = found;
+    const fix = suggest && resolved.inline && !analysis.identifiersOnly ? suggestion(call, name, sql, parts) : undefined;
+    reportFinding(context, sql.loc, name, analysis, fix);
   }
 
   function checkExtra(call: PythonNode): void {

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { splitWords } from '../../detectors/secrets.js';
-import { staticPropertyName } from '../../util/js-static-values.js';
+import { staticPropertyName, unwrapValue } from '../../util/js-static-values.js';
 import type { CalleeNames, FunctionNode } from './js-nodes.js';
-import { calleeNames, isFunction, matchesName, unwrap } from './js-nodes.js';
+import { calleeNames, isFunction, matchesName } from './js-nodes.js';
 
 type Node = TSESTree.Node;
 
@@ -73,7 +73,7 @@ export function htmlValues(sourceCode: Readonly<TSESLint.SourceCode>, settings: 
   }
 
   function classify(input: Node, depth = 0): Verdict {
-    const node = unwrap(input);
+    const node = unwrapValue(input);
     if (depth > MAX_DEPTH) return UNSAFE;
     const next = depth + 1;
     switch (node.type) {
@@ -188,27 +188,27 @@ export function htmlValues(sourceCode: Readonly<TSESLint.SourceCode>, settings: 
 
   /** The object literal a same-file constant holds. */
   function constantObject(node: Node): TSESTree.ObjectExpression | undefined {
-    const object = unwrap(node);
+    const object = unwrapValue(node);
     if (object.type === AST_NODE_TYPES.ObjectExpression) return object;
     if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(object);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== DefinitionType.Variable || def.parent.kind !== 'const' || !def.node.init) return undefined;
-    const init = unwrap(def.node.init);
+    const init = unwrapValue(def.node.init);
     return init.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
   }
 
   /** `process.env.X` and `import.meta.env.X`: the deployment's configuration, not user input. */
   function isEnvironment(node: TSESTree.MemberExpression): boolean {
-    const object = unwrap(node.object);
+    const object = unwrapValue(node.object);
     if (object.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(object) !== 'env') return false;
-    const root = unwrap(object.object);
+    const root = unwrapValue(object.object);
     return (root.type === AST_NODE_TYPES.Identifier && root.name === 'process') || root.type === AST_NODE_TYPES.MetaProperty;
   }
 
   /** `SITE_URL` or `SEO.title` from an import or a global: the program's constants. */
   function isUpperCaseConstant(node: Node): boolean {
-    const inner = unwrap(node);
+    const inner = unwrapValue(node);
     if (inner.type === AST_NODE_TYPES.MemberExpression) return isUpperCaseConstant(inner.object);
     if (inner.type !== AST_NODE_TYPES.Identifier || inner.name.length < 2 || !UPPER_CASE.test(inner.name)) return false;
     const def = variableOf(inner)?.defs[0];
@@ -220,9 +220,9 @@ export function htmlValues(sourceCode: Readonly<TSESLint.SourceCode>, settings: 
     if (name === 'length' || isEnvironment(node)) return SAFE;
     // Markup already in the page (`template.innerHTML`), and highlight.js output (`hljs.highlight(code, …).value`), which escapes the code.
     if (name === 'innerHTML' || name === 'outerHTML') return SAFE;
-    const owner = unwrap(node.object);
+    const owner = unwrapValue(node.object);
     if (name === 'value' && owner.type === AST_NODE_TYPES.CallExpression && HIGHLIGHTERS.has(calleeNames(owner.callee).last ?? '')) return SAFE;
-    const object = unwrap(node.object);
+    const object = unwrapValue(node.object);
     if (name !== undefined) {
       // STRINGS.title with `const STRINGS = { title: '...' }`
       const literal = constantObject(object);
@@ -243,7 +243,7 @@ export function htmlValues(sourceCode: Readonly<TSESLint.SourceCode>, settings: 
 
   /** Data that `JSON.stringify` turns into constant text. */
   function isConstantData(input: Node, depth: number): boolean {
-    const node = unwrap(input);
+    const node = unwrapValue(input);
     if (depth > MAX_DEPTH) return false;
     switch (node.type) {
       case AST_NODE_TYPES.Literal:
@@ -293,19 +293,19 @@ export function htmlValues(sourceCode: Readonly<TSESLint.SourceCode>, settings: 
 
   /** The same-file function a callee names. */
   function localFunction(callee: Node): FunctionNode | undefined {
-    const node = unwrap(callee);
+    const node = unwrapValue(callee);
     if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = variableOf(node);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type === DefinitionType.FunctionName && isFunction(def.node)) return def.node;
-    if (def?.type === DefinitionType.Variable && def.parent.kind === 'const' && def.node.init && isFunction(unwrap(def.node.init))) {
-      return unwrap(def.node.init) as FunctionNode;
+    if (def?.type === DefinitionType.Variable && def.parent.kind === 'const' && def.node.init && isFunction(unwrapValue(def.node.init))) {
+      return unwrapValue(def.node.init) as FunctionNode;
     }
     return undefined;
   }
 
   function call(node: TSESTree.CallExpression, depth: number): Verdict {
-    const callee = unwrap(node.callee);
+    const callee = unwrapValue(node.callee);
     const names = calleeNames(callee);
     const { last, dotted } = names;
     const [first, second] = node.arguments;
@@ -338,9 +338,9 @@ export function htmlValues(sourceCode: Readonly<TSESLint.SourceCode>, settings: 
 
   /** The elements of an array a value is built from: a literal, `.map(fn)`, or a variable. */
   function elements(input: Node, depth: number): Verdict {
-    const node = unwrap(input);
+    const node = unwrapValue(input);
     if (node.type !== AST_NODE_TYPES.CallExpression) return classify(node, depth);
-    const callee = unwrap(node.callee);
+    const callee = unwrapValue(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return classify(node, depth);
     const method = staticPropertyName(callee);
     const [first] = node.arguments;

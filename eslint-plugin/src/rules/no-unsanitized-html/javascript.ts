@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName } from '../../util/js-static-values.js';
+import { staticPropertyName, unwrapValue } from '../../util/js-static-values.js';
 import type { Context, MessageIds } from '../no-unsanitized-html.js';
 import type { HtmlSettings } from './html-values.js';
 import { htmlValues } from './html-values.js';
-import { unwrap } from './js-nodes.js';
 
 type Node = TSESTree.Node;
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
@@ -57,7 +56,7 @@ export function javascriptVisitors(context: Context, settings: HtmlSettings): TS
   function check(value: Node, sink: string, script = false, verdict = values.classify(value)): void {
     if (verdict.kind === 'safe') return;
     if (script) {
-      const inner = unwrap(value);
+      const inner = unwrapValue(value);
       const isStringify = inner.type === AST_NODE_TYPES.CallExpression && sourceCode.getText(inner.callee) === 'JSON.stringify';
       context.report({
         node: value,
@@ -79,7 +78,7 @@ export function javascriptVisitors(context: Context, settings: HtmlSettings): TS
   /** `{ __html: value }`, given literally, by a same-file constant, or returned by a same-file function. */
   function checkDangerousObject(expression: Node, script: boolean): void {
     let object = values.constantObject(expression);
-    const inner = unwrap(expression);
+    const inner = unwrapValue(expression);
     if (!object && inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.length === 0) {
       const fn = values.localFunction(inner.callee);
       const body = fn?.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.find((statement) => statement.type === AST_NODE_TYPES.ReturnStatement)?.argument : fn?.body;
@@ -93,7 +92,7 @@ export function javascriptVisitors(context: Context, settings: HtmlSettings): TS
 
   /** `document`, `window.document`, `frame.contentDocument`, or a constant holding one. */
   function isDocument(input: Node, depth = 0): boolean {
-    const node = unwrap(input);
+    const node = unwrapValue(input);
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const name = staticPropertyName(node);
       return name === 'document' || name === 'contentDocument';
@@ -123,13 +122,13 @@ export function javascriptVisitors(context: Context, settings: HtmlSettings): TS
     },
     AssignmentExpression(node) {
       if (node.operator !== '=' && node.operator !== '+=') return;
-      const target = unwrap(node.left);
+      const target = unwrapValue(node.left);
       if (target.type !== AST_NODE_TYPES.MemberExpression) return;
       const name = staticPropertyName(target);
       if (name && DOM_PROPERTIES.has(name)) check(node.right, name);
     },
     CallExpression(node) {
-      const callee = unwrap(node.callee);
+      const callee = unwrapValue(node.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
       const method = staticPropertyName(callee);
       const [first, second] = node.arguments;
@@ -147,10 +146,10 @@ export function javascriptVisitors(context: Context, settings: HtmlSettings): TS
           return;
         case 'html': {
           // jQuery only: `$(selector).html(value)`; `.html()` with no argument reads.
-          const receiver = unwrap(callee.object);
+          const receiver = unwrapValue(callee.object);
           const isJquery = receiver.type === AST_NODE_TYPES.CallExpression && receiver.callee.type === AST_NODE_TYPES.Identifier && JQUERY.has(receiver.callee.name);
           if (!isJquery || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
-          const inner = unwrap(first);
+          const inner = unwrapValue(first);
           const isFunction = inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression;
           check(first, 'jQuery .html()', false, isFunction ? values.returns(inner) : undefined);
           return;

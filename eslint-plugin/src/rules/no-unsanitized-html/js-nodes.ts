@@ -1,31 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName } from '../../util/js-static-values.js';
+import { staticPropertyName, unwrapValue } from '../../util/js-static-values.js';
 
 /** Small readings of JS nodes used by no-unsanitized-html: callee names and the expression under casts. */
 
 type Node = TSESTree.Node;
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
-
-/** The expression under TypeScript casts, `!`, optional chains and `await`. */
-export function unwrap(node: Node): Node {
-  let current = node;
-  for (;;) {
-    if (
-      current.type === AST_NODE_TYPES.TSAsExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.type === AST_NODE_TYPES.TSTypeAssertion ||
-      current.type === AST_NODE_TYPES.ChainExpression
-    ) {
-      current = current.expression;
-    } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
-      current = current.argument;
-    } else {
-      return current;
-    }
-  }
-}
 
 export interface CalleeNames {
   /** `sanitize` for `DOMPurify.sanitize(...)` and `sanitize(...)`. */
@@ -36,7 +16,7 @@ export interface CalleeNames {
 }
 
 export function calleeNames(callee: Node): CalleeNames {
-  const node = unwrap(callee);
+  const node = unwrapValue(callee);
   if (node.type === AST_NODE_TYPES.Identifier) return { last: node.name, dotted: node.name, member: false };
   if (node.type !== AST_NODE_TYPES.MemberExpression) return { member: false };
   const last = staticPropertyName(node);

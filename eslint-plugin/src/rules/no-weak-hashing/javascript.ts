@@ -5,17 +5,15 @@ import {
   GENERIC_PROPERTIES,
   PASS_THROUGH_METHODS,
   algorithmStrength,
-  argon2Shortfall,
+  argon2Findings,
   bcryptCostFromSalt,
-  classifyData,
-  classifyName,
+  digestFinding,
   displayAlgorithm,
-  formatKiB,
-  hashFinding,
   namesForVariable,
   numericOperation,
   type ParameterValue,
 } from '../../detectors/password-hashing.js';
+import { constantInitializer, staticPropertyName } from '../../util/js-static-values.js';
 import type { Context, MessageIds, Minimums } from '../no-weak-hashing.js';
 
 type Node = TSESTree.Node;
@@ -61,13 +59,6 @@ function unwrap(node: Node): Node {
     current = current.expression;
   }
   return current;
-}
-
-function propertyName(node: TSESTree.MemberExpression | TSESTree.Property): string | undefined {
-  const key = node.type === 'MemberExpression' ? node.property : node.key;
-  if (!node.computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && typeof key.value === 'string') return key.value;
-  return undefined;
 }
 
 function isFunction(node: Node): node is TSESTree.FunctionLike {
@@ -142,7 +133,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
           else if (declarator.id.type === 'ObjectPattern') {
             for (const property of declarator.id.properties) {
               if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
-              const imported = propertyName(property);
+              const imported = staticPropertyName(property);
               if (imported) {
                 bindings.set(property.value.name, {
                   module,
@@ -161,7 +152,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     const path: string[] = [];
     let current = unwrap(node);
     while (current.type === 'MemberExpression') {
-      const name = propertyName(current);
+      const name = staticPropertyName(current);
       if (name === undefined) return undefined;
       path.unshift(name);
       current = unwrap(current.object);
@@ -182,32 +173,13 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
 
   // ---- values ---------------------------------------------------------------
 
-  /** The initializer of a variable that is only ever given that one value. */
-  function constantInitializer(identifier: TSESTree.Identifier): Node | undefined {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-    if (!variable || variable.defs.length !== 1) return undefined;
-    const definition = variable.defs[0]!;
-    if (definition.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
-    const declarator = definition.node;
-    if (declarator.id.type !== 'Identifier' || !declarator.init) return undefined;
-    const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length !== 1) return undefined;
-    // An object whose properties are assigned later is not a constant.
-    const mutated = variable.references.some((reference) => {
-      let node: Node = reference.identifier;
-      while (node.parent?.type === 'MemberExpression' && node.parent.object === node) node = node.parent;
-      return node !== reference.identifier && node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
-    });
-    return mutated ? undefined : declarator.init;
-  }
-
   function resolveObject(node: Node | undefined, depth = 0): TSESTree.ObjectExpression | undefined {
     if (!node || depth > 8) return undefined;
     const current = unwrap(node);
     if (current.type === 'ObjectExpression') return current;
-    if (current.type === 'Identifier') return resolveObject(constantInitializer(current), depth + 1);
+    if (current.type === 'Identifier') return resolveObject(constantInitializer(sourceCode, current), depth + 1);
     if (current.type === 'MemberExpression') {
-      const name = propertyName(current);
+      const name = staticPropertyName(current);
       const object = resolveObject(current.object, depth + 1);
       const value = object && name !== undefined ? property(object, name) : undefined;
       return value && value !== 'unknown' ? resolveObject(value, depth + 1) : undefined;
@@ -220,7 +192,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     let found: Node | 'unknown' | undefined;
     for (const member of object.properties) {
       if (member.type === 'SpreadElement') found = 'unknown';
-      else if (propertyName(member) === name && member.kind === 'init') found = member.value;
+      else if (staticPropertyName(member) === name && member.kind === 'init') found = member.value;
       else if (member.computed) found = 'unknown';
     }
     return found;
@@ -249,9 +221,9 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
         return value === undefined ? undefined : { value, node: current };
       }
       case 'Identifier':
-        return evaluate(constantInitializer(current), depth + 1);
+        return evaluate(constantInitializer(sourceCode, current), depth + 1);
       case 'MemberExpression': {
-        const name = propertyName(current);
+        const name = staticPropertyName(current);
         const object = resolveObject(current.object, depth + 1);
         const value = object && name !== undefined ? property(object, name) : undefined;
         return value && value !== 'unknown' ? evaluate(value, depth + 1) : undefined;
@@ -287,14 +259,14 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     switch (current.type) {
       case 'Identifier': {
         roots.push(current);
-        const value = constantInitializer(current);
+        const value = constantInitializer(sourceCode, current);
         const valueNames: string[] = [];
         if (value) dataNames(value, valueNames, [], depth + 1);
         out.push(...namesForVariable(current.name, valueNames));
         return;
       }
       case 'MemberExpression': {
-        const name = propertyName(current);
+        const name = staticPropertyName(current);
         if (name === undefined || GENERIC_PROPERTIES.has(name)) dataNames(current.object, out, roots, depth + 1);
         else out.push(name);
         return;
@@ -302,7 +274,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
       case 'CallExpression': {
         const callee = unwrap(current.callee);
         if (callee.type === 'MemberExpression') {
-          const method = propertyName(callee);
+          const method = staticPropertyName(callee);
           if (method === 'get' && current.arguments[0]?.type === 'Literal' && typeof current.arguments[0].value === 'string') {
             out.push(current.arguments[0].value);
             return;
@@ -350,7 +322,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     let current = node;
     for (;;) {
       const member = current.parent;
-      if (member?.type !== 'MemberExpression' || member.object !== current || propertyName(member) !== 'update') return current;
+      if (member?.type !== 'MemberExpression' || member.object !== current || staticPropertyName(member) !== 'update') return current;
       const call = member.parent;
       if (call?.type !== 'CallExpression' || call.callee !== member) return current;
       if (call.arguments[0]) out.push(call.arguments[0]);
@@ -378,7 +350,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     for (;;) {
       const parent = node.parent;
       if (!parent) return undefined;
-      if (parent.type === 'MemberExpression' && parent.object === node && CHAIN_METHODS.has(propertyName(parent) ?? '')) {
+      if (parent.type === 'MemberExpression' && parent.object === node && CHAIN_METHODS.has(staticPropertyName(parent) ?? '')) {
         const call = parent.parent;
         if (call?.type !== 'CallExpression' || call.callee !== parent) return undefined;
         node = call;
@@ -394,9 +366,9 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
       } else if (parent.type === 'AssignmentExpression') {
         if (parent.right !== node) return undefined;
         if (parent.left.type === 'Identifier') return parent.left.name;
-        return parent.left.type === 'MemberExpression' ? propertyName(parent.left) : undefined;
+        return parent.left.type === 'MemberExpression' ? staticPropertyName(parent.left) : undefined;
       } else if (parent.type === 'Property') {
-        return parent.value === node ? propertyName(parent) : undefined;
+        return parent.value === node ? staticPropertyName(parent) : undefined;
       } else {
         return undefined;
       }
@@ -432,24 +404,9 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     const names: string[] = [];
     const roots: TSESTree.Identifier[] = [];
     for (const node of data) dataNames(node, names, roots);
-    const classification = classifyData(names);
-    let { kind, name } = classification;
-    if (kind === undefined) {
-      const target = targetName(end);
-      const fn = functionNameFor(end, roots);
-      const fallbacks: [string | undefined, string][] = [[target, target ?? ''], [fn, `in ${fn}()`]];
-      for (const [fallback, label] of fallbacks) {
-        const fallbackKind = fallback === undefined ? undefined : classifyName(fallback, 'target');
-        if (fallbackKind !== undefined) {
-          kind = fallbackKind;
-          name = label;
-          break;
-        }
-      }
-    }
-    const messageId = hashFinding(strength, kind, classification.salted);
-    if (!messageId) return;
-    report({ node: reportNode, messageId, data: { algorithm: displayAlgorithm(algorithm), name } });
+    const finding = digestFinding(strength, names, () => ({ target: targetName(end), functionName: functionNameFor(end, roots) }));
+    if (!finding) return;
+    report({ node: reportNode, messageId: finding.messageId, data: { algorithm: displayAlgorithm(algorithm), name: finding.name } });
   }
 
   function algorithmName(node: Node | undefined): Known<string> | undefined {
@@ -580,36 +537,20 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
     defaultMemoryKiB: number,
     suggest: boolean,
   ): void {
-    const memory = parameter(object, names.memory);
-    const iterations = parameter(object, names.iterations);
-    const shortfall = argon2Shortfall(
-      { memoryKiB: memory.value, iterations: iterations.value },
+    const parameters = { memory: parameter(object, names.memory), iterations: parameter(object, names.iterations) };
+    const findings = argon2Findings(
+      { memoryKiB: parameters.memory.value, iterations: parameters.iterations.value },
       { memoryKiB: minimums.minArgon2MemoryKiB, iterations: minimums.minArgon2Iterations },
       defaultMemoryKiB,
     );
-    if (shortfall.memory && memory.known && memory.node) {
-      const data = {
-        value: String(memory.known.value),
-        readable: formatKiB(memory.known.value),
-        min: String(minimums.minArgon2MemoryKiB),
-        minReadable: formatKiB(minimums.minArgon2MemoryKiB),
-      };
-      const target = memory.known.node;
+    for (const { parameter: which, messageId, suggestionId, data } of findings) {
+      const { known, node } = parameters[which];
+      if (!known || !node) continue;
       report({
-        node: memory.node,
-        messageId: 'argon2Memory',
+        node,
+        messageId,
         data,
-        suggest: suggest ? [{ messageId: 'raiseArgon2Memory', data, fix: (fixer) => fixer.replaceText(target, data.min) }] : [],
-      });
-    }
-    if (shortfall.iterations && iterations.known && iterations.node) {
-      const data = { value: String(iterations.known.value), min: String(minimums.minArgon2Iterations) };
-      const target = iterations.known.node;
-      report({
-        node: iterations.node,
-        messageId: 'argon2Iterations',
-        data,
-        suggest: suggest ? [{ messageId: 'raiseArgon2Iterations', data, fix: (fixer) => fixer.replaceText(target, data.min) }] : [],
+        suggest: suggest ? [{ messageId: suggestionId, data, fix: (fixer) => fixer.replaceText(known.node, data.min) }] : [],
       });
     }
   }

@@ -5,12 +5,9 @@ import {
   PASS_THROUGH_METHODS,
   PYTHON_PBKDF2_DEFAULT_ITERATIONS,
   algorithmStrength,
-  argon2Shortfall,
-  classifyData,
-  classifyName,
+  argon2Findings,
+  digestFinding,
   displayAlgorithm,
-  formatKiB,
-  hashFinding,
   namesForVariable,
   numericOperation,
   isPasslibBcryptScheme,
@@ -21,6 +18,7 @@ import {
 import { callArguments, dottedName, nodeText, stringValue, type CallArguments } from '../../languages/python/python-ast.js';
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
+import { descendants, enclosing, importedName, importedNames } from '../../languages/python/python-scope.js';
 import { treeSourceCode } from '../../util/languages.js';
 import type { Context, MessageIds, Minimums } from '../no-weak-hashing.js';
 
@@ -40,29 +38,14 @@ interface Parameter {
   known?: Known<number>;
 }
 
-const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda']);
 const CHAIN_METHODS = new Set(['hexdigest', 'digest', 'hex', 'upper', 'lower', 'decode']);
 const CONVERTING_FUNCTIONS = new Set(['str', 'bytes', 'bytearray', 'repr']);
 const PASSLIB_ROUNDS_SETTING = /^(\w+?)__(rounds|default_rounds|memory_cost|time_cost)$/;
 
-function descendants(node: PythonNode, visit: (node: PythonNode) => void, enterScopes = false): void {
-  for (const child of node.children) {
-    visit(child);
-    if (enterScopes || !SCOPE_TYPES.has(child.type)) descendants(child, visit, enterScopes);
-  }
-}
-
-function enclosing(node: PythonNode, type: string): PythonNode | undefined {
-  for (let current = parent(node); current; current = parent(current)) {
-    if (current.type === type) return current;
-  }
-  return undefined;
-}
-
 export function pythonVisitors(context: Context, minimums: Minimums): Record<string, (node: never) => void> {
   const sourceCode = treeSourceCode<PythonNode>(context);
   const text = sourceCode.text;
-  const imports = new Map<string, string>();
+  const imports = importedNames(sourceCode.ast, text);
   const reported = new Set<string>();
 
   function report(node: PythonNode, messageId: MessageIds, data: Record<string, string>, extra: {
@@ -77,45 +60,9 @@ export function pythonVisitors(context: Context, minimums: Minimums): Record<str
 
   // ---- names ----------------------------------------------------------------
 
-  function collectImports(module: PythonNode): void {
-    descendants(
-      module,
-      (node) => {
-        if (node.type === 'import_statement') {
-          for (const child of node.children) {
-            if (child.field !== 'name') continue;
-            if (child.type === 'aliased_import') {
-              const name = field(child, 'name');
-              const alias = field(child, 'alias');
-              if (name && alias) imports.set(nodeText(alias, text), nodeText(name, text));
-            } else {
-              const head = nodeText(child, text).split('.')[0]!;
-              imports.set(head, head);
-            }
-          }
-        } else if (node.type === 'import_from_statement') {
-          const moduleName = field(node, 'module_name');
-          if (!moduleName || moduleName.type !== 'dotted_name') return;
-          const from = nodeText(moduleName, text);
-          for (const child of node.children) {
-            if (child.field !== 'name') continue;
-            const name = child.type === 'aliased_import' ? field(child, 'name') : child;
-            const alias = child.type === 'aliased_import' ? field(child, 'alias') : child;
-            if (name && alias) imports.set(nodeText(alias, text), `${from}.${nodeText(name, text)}`);
-          }
-        }
-      },
-      true,
-    );
-  }
-
   /** `md5` → `hashlib.md5` after `from hashlib import md5`; names not imported stay as written. */
   function qualify(node: PythonNode | undefined): string | undefined {
-    const dotted = dottedName(node, text);
-    if (!dotted) return undefined;
-    const [head, ...rest] = dotted.split('.');
-    const qualified = imports.get(head!);
-    return qualified ? [qualified, ...rest].join('.') : dotted;
+    return importedName(node, text, imports) ?? dottedName(node, text);
   }
 
   // ---- values ---------------------------------------------------------------
@@ -388,23 +335,8 @@ export function pythonVisitors(context: Context, minimums: Minimums): Record<str
     const names: string[] = [];
     const roots: PythonNode[] = [];
     for (const node of data) dataNames(node, names, roots);
-    const classification = classifyData(names);
-    let { kind, name } = classification;
-    if (kind === undefined) {
-      const target = targetName(call);
-      const fn = functionNameFor(call, roots);
-      const fallbacks: [string | undefined, string][] = [[target, target ?? ''], [fn, `in ${fn}()`]];
-      for (const [fallback, label] of fallbacks) {
-        const fallbackKind = fallback === undefined ? undefined : classifyName(fallback, 'target');
-        if (fallbackKind !== undefined) {
-          kind = fallbackKind;
-          name = label;
-          break;
-        }
-      }
-    }
-    const messageId = hashFinding(strength, kind, classification.salted);
-    if (messageId) report(reportNode, messageId, { algorithm: displayAlgorithm(algorithm), name: name ?? '' });
+    const finding = digestFinding(strength, names, () => ({ target: targetName(call), functionName: functionNameFor(call, roots) }));
+    if (finding) report(reportNode, finding.messageId, { algorithm: displayAlgorithm(algorithm), name: finding.name });
   }
 
   /** hashlib.md5(data), hashlib.new('md5', data), Crypto.Hash.MD5.new(data). */
@@ -467,29 +399,17 @@ export function pythonVisitors(context: Context, minimums: Minimums): Record<str
   // ---- argon2 ---------------------------------------------------------------
 
   function checkArgon2(memory: Parameter, iterations: Parameter, suggest: boolean): void {
-    const shortfall = argon2Shortfall(
+    const findings = argon2Findings(
       { memoryKiB: memory.value, iterations: iterations.value },
       { memoryKiB: minimums.minArgon2MemoryKiB, iterations: minimums.minArgon2Iterations },
       ARGON2_DEFAULT_MEMORY_KIB,
     );
-    if (shortfall.memory && memory.known && memory.argument) {
-      const target = memory.known.node;
-      const data = {
-        value: String(memory.known.value),
-        readable: formatKiB(memory.known.value),
-        min: String(minimums.minArgon2MemoryKiB),
-        minReadable: formatKiB(minimums.minArgon2MemoryKiB),
-      };
-      const fix = (fixer: Fixer) => fixer.replaceTextRange(target.range, data.min);
-      report(memory.argument, 'argon2Memory', data, { suggest: suggest ? [{ messageId: 'raiseArgon2Memory', data, fix }] : [] });
-    }
-    if (shortfall.iterations && iterations.known && iterations.argument) {
-      const target = iterations.known.node;
-      const data = { value: String(iterations.known.value), min: String(minimums.minArgon2Iterations) };
-      const fix = (fixer: Fixer) => fixer.replaceTextRange(target.range, data.min);
-      report(iterations.argument, 'argon2Iterations', data, {
-        suggest: suggest ? [{ messageId: 'raiseArgon2Iterations', data, fix }] : [],
-      });
+    const parameters = { memory, iterations };
+    for (const { parameter: which, messageId, suggestionId, data } of findings) {
+      const { known, argument } = parameters[which];
+      if (!known || !argument) continue;
+      const fix = (fixer: Fixer) => fixer.replaceTextRange(known.node.range, data.min);
+      report(argument, messageId, data, { suggest: suggest ? [{ messageId: suggestionId, data, fix }] : [] });
     }
   }
 
@@ -693,9 +613,6 @@ export function pythonVisitors(context: Context, minimums: Minimums): Record<str
   }
 
   return {
-    module(module: PythonNode) {
-      collectImports(module);
-    },
     call(call: PythonNode) {
       const qualified = qualify(field(call, 'function'));
       const args = callArguments(call, text);

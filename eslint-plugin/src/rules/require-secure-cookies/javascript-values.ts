@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { cookieNameFromIdentifier, HOLE } from '../../detectors/cookies.js';
-import { constantBinding, staticPropertyName } from '../../util/js-static-values.js';
+import { constantBinding, staticPropertyName, unwrapValue } from '../../util/js-static-values.js';
 
 type Node = TSESTree.Node;
 const MAX_DEPTH = 5;
@@ -13,25 +13,6 @@ export interface CookieName {
   display: string;
 }
 
-export function unwrap(node: Node): Node {
-  let current = node;
-  for (;;) {
-    if (
-      current.type === AST_NODE_TYPES.TSAsExpression ||
-      current.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.type === AST_NODE_TYPES.TSTypeAssertion ||
-      current.type === AST_NODE_TYPES.ChainExpression
-    ) {
-      current = current.expression;
-    } else if (current.type === AST_NODE_TYPES.AwaitExpression) {
-      current = current.argument;
-    } else {
-      return current;
-    }
-  }
-}
-
 export interface ImportedName {
   source: string;
   /** `default`, `*` for a namespace, or the exported name. */
@@ -40,11 +21,11 @@ export interface ImportedName {
 
 /** `require('x')`, `require('x').default`, `require('x').name`: the module and the member taken. */
 function requireOf(init: Node | null): { source: string; member: string | undefined } | undefined {
-  let node = init && unwrap(init);
+  let node = init && unwrapValue(init);
   let member: string | undefined;
   if (node?.type === AST_NODE_TYPES.MemberExpression) {
     member = staticPropertyName(node);
-    node = unwrap(node.object);
+    node = unwrapValue(node.object);
   }
   if (node?.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'require') return undefined;
   const [argument] = node.arguments;
@@ -95,7 +76,7 @@ export function moduleImports(program: TSESTree.Program): Map<string, ImportedNa
 export function javascriptValues(sourceCode: Readonly<TSESLint.SourceCode>) {
   /** Follows constants to their initializer (and `OBJ.KEY` into a constant object). */
   function resolve(input: Node, depth = 0): Node {
-    const node = unwrap(input);
+    const node = unwrapValue(input);
     if (depth > MAX_DEPTH) return node;
     if (node.type === AST_NODE_TYPES.Identifier) {
       const bound = constantBinding(sourceCode, node);

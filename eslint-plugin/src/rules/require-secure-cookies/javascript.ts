@@ -2,10 +2,10 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { CookieFlag } from '../../detectors/cookies.js';
 import { MAY_SET_COOKIES, missingFlags, parseCookieString } from '../../detectors/cookies.js';
-import { staticPropertyName } from '../../util/js-static-values.js';
+import { staticPropertyName, unwrapValue } from '../../util/js-static-values.js';
 import type { Context, Settings, Suggestion } from '../require-secure-cookies.js';
 import { flagsText, missingMessage } from '../require-secure-cookies.js';
-import { javascriptValues, unwrap, type CookieName } from './javascript-values.js';
+import { javascriptValues, type CookieName } from './javascript-values.js';
 
 type Node = TSESTree.Node;
 type Fixer = TSESLint.RuleFixer;
@@ -177,8 +177,8 @@ export function javascriptVisitors(context: Context, settings: Settings): TSESLi
       const missing = missingFlags(cookie);
       if (missing.length === 0) continue;
       // Append the attributes to the string's last literal part, when it is written here.
-      let last = unwrap(item);
-      while (last.type === AST_NODE_TYPES.BinaryExpression) last = unwrap(last.right);
+      let last = unwrapValue(item);
+      while (last.type === AST_NODE_TYPES.BinaryExpression) last = unwrapValue(last.right);
       const editable = (last.type === AST_NODE_TYPES.Literal && typeof last.value === 'string') || last.type === AST_NODE_TYPES.TemplateLiteral;
       const attributes = `${text!.trimEnd().endsWith(';') ? ' ' : '; '}${missing.map((flag) => HEADER_SPELLING[flag]).join('; ')}`;
       const suggest: Suggestion[] = editable
@@ -200,7 +200,7 @@ export function javascriptVisitors(context: Context, settings: Settings): TSESLi
   }
 
   function checkCall(node: TSESTree.CallExpression): void {
-    const callee = unwrap(node.callee);
+    const callee = unwrapValue(node.callee);
     if (callee.type === AST_NODE_TYPES.Identifier) {
       const imported = values.importOf(callee);
       if (imported?.source === 'express-session') checkExpressSession(node, callee);
@@ -218,7 +218,7 @@ export function javascriptVisitors(context: Context, settings: Settings): TSESLi
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
     const method = staticPropertyName(callee);
-    const object = unwrap(callee.object);
+    const object = unwrapValue(callee.object);
     const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : undefined;
     if (method === 'serialize' && object.type === AST_NODE_TYPES.Identifier && values.importOf(object)?.source === 'cookie') {
       checkSetter(node, 0, 1, 2, 'off');
@@ -260,9 +260,9 @@ export function javascriptVisitors(context: Context, settings: Settings): TSESLi
     },
     // document.cookie = 'token=' + token
     AssignmentExpression(node: TSESTree.AssignmentExpression) {
-      const target = unwrap(node.left);
+      const target = unwrapValue(node.left);
       if (!mayWriteDocument || target.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(target) !== 'cookie') return;
-      const object = unwrap(target.object);
+      const object = unwrapValue(target.object);
       const isDocument =
         (object.type === AST_NODE_TYPES.Identifier && object.name === 'document' && values.isGlobal(object)) ||
         (object.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(object) === 'document');

@@ -483,6 +483,11 @@ languageTester('python').run('no-sql-concatenation', rule as never, {
   ],
   invalid: [
     {
+      // Nested .format()/join() (CPython's sqlite3/dump.py): once took minutes, re-walking the same nodes per depth.
+      code: 'def f(cu, t):\n    q = "SELECT {0} FROM t".format(",".join("\'{0}\'".format(col) for col in t))\n    cu.execute(q)\n',
+      errors: [{ messageId: 'dynamicIdentifier', line: 3, column: 16, endLine: 3, endColumn: 17, suggestions: [] }],
+    },
+    {
       code: 'cursor.execute(f"SELECT * FROM users WHERE id = {user_id}")\n',
       errors: [
         {

@@ -475,8 +475,29 @@ export function pythonVisitors(context: Context, settings: Settings) {
     return parts;
   }
 
+  /**
+   * Results per (node, depth) for this file. Nested `.format()`/`join()`
+   * reach the same nodes from many paths at every depth; without this the work
+   * grows exponentially with nesting (a line of CPython's sqlite3/dump.py took
+   * minutes).
+   */
+  const partsCache = new Map<PythonNode, (PyPart[] | undefined)[]>();
+  const valueCache = new Map<PythonNode, SqlValue[]>();
+
+  function memoized<T>(cache: Map<PythonNode, T[]>, node: PythonNode, depth: number, compute: () => T): T {
+    let byDepth = cache.get(node);
+    if (!byDepth) cache.set(node, (byDepth = []));
+    if (!(depth in byDepth)) byDepth[depth] = compute();
+    return byDepth[depth]!;
+  }
+
   /** The parts of a string built by literals, f-strings, `+`, `%` or `.format()`; undefined for anything else. */
   function stringParts(input: PythonNode, depth: number, self?: Self): PyPart[] | undefined {
+    // Parts relative to a `self` (a `+=` chain) depend on it, so only the plain case is cached.
+    return self ? computeStringParts(input, depth, self) : memoized(partsCache, input, depth, () => computeStringParts(input, depth));
+  }
+
+  function computeStringParts(input: PythonNode, depth: number, self?: Self): PyPart[] | undefined {
     const node = unparen(input);
     switch (node.type) {
       case 'string':
@@ -504,6 +525,10 @@ export function pythonVisitors(context: Context, settings: Settings) {
   // ---- values ---------------------------------------------------------------
 
   function evaluate(input: PythonNode, depth: number): SqlValue {
+    return memoized(valueCache, input, depth, () => computeValue(input, depth));
+  }
+
+  function computeValue(input: PythonNode, depth: number): SqlValue {
     const node = unparen(input);
     if (depth > MAX_DEPTH) return UNSAFE;
     switch (node.type) {

@@ -12,4 +12,5 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://localhost:6379/0")
 
 STRIPE_API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000"
 SENTRY_DSN = os.getenv("SENTRY_DSN")
+EXCHANGE_API_KEY = os.environ["EXCHANGE_API_KEY"]
 PASSWORD_FIELD = "password"

@@ -1,0 +1,3 @@
+export function createPasswordResetToken(): string {
+  return Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+}

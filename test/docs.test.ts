@@ -19,9 +19,10 @@ describe('documentation', () => {
       assert.ok(existsSync(path), `missing docs/rules/${id}.md`);
       const doc = readFileSync(path, 'utf8');
       assert.ok(doc.startsWith(`# hardening/${id}`), `${id}.md must start with its id`);
-      assert.ok(rule.meta.docs.guide.length > 0, `${id} names no guide section`);
-      for (const cwe of rule.meta.docs.cwe) assert.ok(doc.includes(cwe), `${id}.md does not mention ${cwe}`);
-      assert.ok(rule.meta.docs.url.endsWith(`/docs/rules/${id}.md`), `${id} docs url`);
+      const docs = rule.meta.docs!;
+      assert.ok(docs.guide.length > 0, `${id} names no guide section`);
+      for (const cwe of docs.cwe) assert.ok(doc.includes(cwe), `${id}.md does not mention ${cwe}`);
+      assert.ok(docs.url!.endsWith(`/docs/rules/${id}.md`), `${id} docs url`);
     }
   });
 

@@ -31,6 +31,7 @@ function findings(folder: string): string[] {
 
 /** Every finding in examples/ (all in the vulnerable app: clean/ has none), in ESLint's order: a new or lost one is a behaviour change to review. */
 const EXPECTED_EXAMPLES: string[] = [
+  'api/.gitignore:1:1 hardening/require-gitignore-secrets',
   'api/Dockerfile:1:1 hardening/require-non-root-user',
   'api/Dockerfile:10:20 hardening/no-hardcoded-secrets',
   'api/app/audit.py:7:62 hardening/no-secrets-in-logs',
@@ -39,8 +40,9 @@ const EXPECTED_EXAMPLES: string[] = [
   'api/app/auth.py:17:41 hardening/no-insecure-jwt',
   'api/app/auth.py:22:90 hardening/no-token-in-url',
   'api/app/config.py:6:42 hardening/no-hardcoded-secrets',
-  'api/app/config.py:10:35 hardening/no-hardcoded-secrets',
-  'api/app/config.py:13:18 hardening/no-hardcoded-secrets',
+  'api/app/config.py:7:1 hardening/no-debug-in-production',
+  'api/app/config.py:11:35 hardening/no-hardcoded-secrets',
+  'api/app/config.py:14:18 hardening/no-hardcoded-secrets',
   'api/app/main.py:11:5 hardening/no-permissive-cors',
   'api/app/main.py:21:25 hardening/require-secure-cookies',
   'api/app/schemas.py:7:43 hardening/require-strong-password-policy',

@@ -50,6 +50,12 @@ const RULE_SAMPLES = [
   { rule: 'hardening/no-token-in-url', file: 'app.py', code: 'import requests\n\ndef me(token):\n    return requests.get(f"https://api.example.com/me?access_token={token}")\n', line: 4 },
   { rule: 'hardening/require-k8s-security-context', file: 'deployment.yaml', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\nspec:\n  containers:\n    - name: api\n      image: api:1\n', line: 7 },
   { rule: 'hardening/no-exposed-datastore-ports', file: 'compose.yaml', code: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', line: 5 },
+  // A finding about the whole file sits on line 1: a file-level comment suppresses it.
+  { rule: 'hardening/require-gitignore-secrets', file: 'no-such-repo/.gitignore', code: 'node_modules/\n', line: 1, fileLevel: true },
+  { rule: 'hardening/no-debug-in-production', file: 'mysite/settings.py', code: 'DEBUG = True\n', line: 1 },
+  { rule: 'hardening/no-debug-in-production', file: 'src/server.ts', code: 'new ApolloServer({ debug: true });\n', line: 1 },
+  { rule: 'hardening/no-debug-in-production', file: '.env', code: 'DEBUG=true\n', line: 1 },
+  { rule: 'hardening/no-debug-in-production', file: 'docker-compose.yml', code: 'services: {web: {image: app, environment: [DEBUG=true]}}\n', line: 1 },
   { rule: 'hardening/require-non-root-user', file: 'Dockerfile', code: 'FROM python:3.11\nUSER root\n', line: 2 },
   { rule: 'hardening/nginx-require-strong-tls', file: 'nginx.conf', code: 'server {\n  ssl_protocols TLSv1.2 TLSv1.1;\n}\n', line: 2 },
   { rule: 'hardening/nginx-require-security-headers', file: 'nginx.conf', code: 'server { listen 443 ssl; }\n', line: 1 },
@@ -60,7 +66,9 @@ const RULE_SAMPLES = [
 function languageOfSample(file: string): string {
   if (file.endsWith('.ts')) return 'js/js';
   if (file.endsWith('.py')) return 'hardening/python';
-  if (file.endsWith('.yaml')) return 'hardening/yaml';
+  if (file.endsWith('.yaml') || file.endsWith('.yml')) return 'hardening/yaml';
+  if (file.endsWith('.gitignore')) return 'hardening/gitignore';
+  if (file.endsWith('.env')) return 'hardening/env';
   return file === 'Dockerfile' ? 'hardening/dockerfile' : 'hardening/nginx';
 }
 const commentFor = (file: FileName, text: string): string => (file === 'app.ts' ? `// ${text}` : `# ${text}`);
@@ -153,14 +161,16 @@ describe('configs', () => {
     });
   }
 
-  describe('eslint-disable-next-line with a reason, for every rule in every language it covers', () => {
-    for (const { rule, file, code, line } of RULE_SAMPLES) {
+  describe('eslint-disable-next-line with a reason (eslint-disable for file-level findings), for every rule in every language it covers', () => {
+    for (const sample of RULE_SAMPLES) {
+      const { rule, file, code, line } = sample;
       it(`${rule} in ${file}`, async () => {
         assert.deepEqual(await lint('recommended', file, code), [`${line}:${rule}`], 'the sample has one finding');
         const lines = code.split('\n');
         const indent = /^\s*/.exec(lines[line - 1]!)![0];
         const marker = file.endsWith('.ts') || file.endsWith('.tsx') ? '//' : '#';
-        lines.splice(line - 1, 0, `${indent}${marker} eslint-disable-next-line ${rule} -- reviewed: test fixture`);
+        const directive = 'fileLevel' in sample ? 'eslint-disable' : 'eslint-disable-next-line';
+        lines.splice(line - 1, 0, `${indent}${marker} ${directive} ${rule} -- reviewed: test fixture`);
         assert.deepEqual(await lint('recommended', file, lines.join('\n')), []);
       });
     }

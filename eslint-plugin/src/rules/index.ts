@@ -2,6 +2,7 @@ import nginxRequireHttpsRedirect from './nginx-require-https-redirect.js';
 import nginxRequireRateLimit from './nginx-require-rate-limit.js';
 import nginxRequireSecurityHeaders from './nginx-require-security-headers.js';
 import nginxRequireStrongTls from './nginx-require-strong-tls.js';
+import noDebugInProduction from './no-debug-in-production.js';
 import noExposedDatastorePorts from './no-exposed-datastore-ports.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureJwt from './no-insecure-jwt.js';
@@ -13,6 +14,7 @@ import noTokenInUrl from './no-token-in-url.js';
 import noTokenInWebStorage from './no-token-in-web-storage.js';
 import noUnsanitizedHtml from './no-unsanitized-html.js';
 import noWeakHashing from './no-weak-hashing.js';
+import requireGitignoreSecrets from './require-gitignore-secrets.js';
 import requireK8sSecurityContext from './require-k8s-security-context.js';
 import requireNonRootUser from './require-non-root-user.js';
 import requireSecureCookies from './require-secure-cookies.js';
@@ -23,6 +25,7 @@ export const rules = {
   'nginx-require-rate-limit': nginxRequireRateLimit,
   'nginx-require-security-headers': nginxRequireSecurityHeaders,
   'nginx-require-strong-tls': nginxRequireStrongTls,
+  'no-debug-in-production': noDebugInProduction,
   'no-exposed-datastore-ports': noExposedDatastorePorts,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-insecure-jwt': noInsecureJwt,
@@ -34,6 +37,7 @@ export const rules = {
   'no-token-in-web-storage': noTokenInWebStorage,
   'no-unsanitized-html': noUnsanitizedHtml,
   'no-weak-hashing': noWeakHashing,
+  'require-gitignore-secrets': requireGitignoreSecrets,
   'require-k8s-security-context': requireK8sSecurityContext,
   'require-non-root-user': requireNonRootUser,
   'require-secure-cookies': requireSecureCookies,

@@ -4,6 +4,7 @@ import os
 # JWT signing key with a hardcoded fallback: the fallback ships to production
 # whenever the variable is missing.
 SECRET_KEY = os.getenv("JWT_SECRET_KEY", "dev-secret-do-not-use-9f8e7d")
+DEBUG = True
 ALGORITHM = "HS256"
 ACCESS_TOKEN_EXPIRE_MINUTES = 30
 

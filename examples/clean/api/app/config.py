@@ -2,6 +2,7 @@ import os
 
 # Every secret comes from the environment (a secret manager injects it at deploy time).
 SECRET_KEY = os.environ["JWT_SECRET_KEY"]
+DEBUG = os.environ.get("DEBUG", "false").lower() == "true"
 ALGORITHM = "HS256"
 ACCESS_TOKEN_EXPIRE_MINUTES = 30
 

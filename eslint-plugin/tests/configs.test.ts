@@ -56,6 +56,22 @@ const RULE_SAMPLES = [
   { rule: 'hardening/no-debug-in-production', file: 'src/server.ts', code: 'new ApolloServer({ debug: true });\n', line: 1 },
   { rule: 'hardening/no-debug-in-production', file: '.env', code: 'DEBUG=true\n', line: 1 },
   { rule: 'hardening/no-debug-in-production', file: 'docker-compose.yml', code: 'services: {web: {image: app, environment: [DEBUG=true]}}\n', line: 1 },
+  { rule: 'hardening/require-database-tls', file: 'x.ts', code: "const url = \"postgresql://user:pass@db.example.com:5432/app\";\n", line: 1 },
+  { rule: 'hardening/require-database-tls', file: 'x.py', code: "DATABASE_URL = \"postgresql://user:pass@db.example.com:5432/app\"\n", line: 1 },
+  { rule: 'hardening/require-database-tls', file: 'Dockerfile', code: "FROM node:20\nENV DATABASE_URL=postgres://app:pass@db.example.com:5432/app\nUSER node\n", line: 2 },
+  { rule: 'hardening/require-database-tls', file: '.env', code: "DATABASE_URL=postgresql://app:pass@db.example.com:5432/app\n", line: 1 },
+  { rule: 'hardening/require-database-tls', file: 'docker-compose.yml', code: "services:\n  api:\n    image: api\n    environment:\n      DATABASE_URL: postgres://app:pass@db.example.com:5432/app\n", line: 5 },
+  { rule: 'hardening/require-redis-tls', file: 'x.ts', code: "const redis = new Redis(\"redis://cache.example.com:6379\");\n", line: 1 },
+  { rule: 'hardening/require-redis-tls', file: 'x.py', code: "CELERY_BROKER_URL = \"rediss://cache.example.com:6380/0\"\n", line: 1 },
+  { rule: 'hardening/require-redis-tls', file: 'Dockerfile', code: "FROM python:3.12\nENV REDIS_URL=redis://cache.example.com:6379/0\nUSER app\n", line: 2 },
+  { rule: 'hardening/require-redis-tls', file: '.env', code: "REDIS_URL=redis://:secret@cache.example.com:6379\n", line: 1 },
+  { rule: 'hardening/require-redis-tls', file: 'docker-compose.yml', code: "services:\n  worker:\n    image: worker\n    environment:\n      REDIS_URL: redis://:secret@cache.example.com:6379\n", line: 5 },
+  { rule: 'hardening/require-redis-tls', file: 'redis.conf', code: "bind 0.0.0.0 -::*\nport 0\ntls-port 6379\n", line: 1 },
+  { rule: 'hardening/no-disabled-tls-verification', file: 'x.ts', code: "const agent = new https.Agent({ rejectUnauthorized: false });\n", line: 1 },
+  { rule: 'hardening/no-disabled-tls-verification', file: 'x.py', code: "response = requests.get(\"https://api.example.com/v1\", verify=False)\n", line: 1 },
+  { rule: 'hardening/no-disabled-tls-verification', file: 'Dockerfile', code: "FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=0\nUSER node\n", line: 2 },
+  { rule: 'hardening/no-disabled-tls-verification', file: '.env', code: "NODE_TLS_REJECT_UNAUTHORIZED=0\n", line: 1 },
+  { rule: 'hardening/no-disabled-tls-verification', file: 'docker-compose.yml', code: "services:\n  api:\n    image: api\n    environment:\n      - NODE_TLS_REJECT_UNAUTHORIZED=0\n", line: 5 },
   { rule: 'hardening/require-non-root-user', file: 'Dockerfile', code: 'FROM python:3.11\nUSER root\n', line: 2 },
   { rule: 'hardening/nginx-require-strong-tls', file: 'nginx.conf', code: 'server {\n  ssl_protocols TLSv1.2 TLSv1.1;\n}\n', line: 2 },
   { rule: 'hardening/nginx-require-security-headers', file: 'nginx.conf', code: 'server { listen 443 ssl; }\n', line: 1 },
@@ -69,6 +85,7 @@ function languageOfSample(file: string): string {
   if (file.endsWith('.yaml') || file.endsWith('.yml')) return 'hardening/yaml';
   if (file.endsWith('.gitignore')) return 'hardening/gitignore';
   if (file.endsWith('.env')) return 'hardening/env';
+  if (file.endsWith('redis.conf')) return 'hardening/redis';
   return file === 'Dockerfile' ? 'hardening/dockerfile' : 'hardening/nginx';
 }
 const commentFor = (file: FileName, text: string): string => (file === 'app.ts' ? `// ${text}` : `# ${text}`);

@@ -3,6 +3,7 @@ import nginxRequireRateLimit from './nginx-require-rate-limit.js';
 import nginxRequireSecurityHeaders from './nginx-require-security-headers.js';
 import nginxRequireStrongTls from './nginx-require-strong-tls.js';
 import noDebugInProduction from './no-debug-in-production.js';
+import noDisabledTlsVerification from './no-disabled-tls-verification.js';
 import noExposedDatastorePorts from './no-exposed-datastore-ports.js';
 import noHardcodedSecrets from './no-hardcoded-secrets.js';
 import noInsecureJwt from './no-insecure-jwt.js';
@@ -14,9 +15,11 @@ import noTokenInUrl from './no-token-in-url.js';
 import noTokenInWebStorage from './no-token-in-web-storage.js';
 import noUnsanitizedHtml from './no-unsanitized-html.js';
 import noWeakHashing from './no-weak-hashing.js';
+import requireDatabaseTls from './require-database-tls.js';
 import requireGitignoreSecrets from './require-gitignore-secrets.js';
 import requireK8sSecurityContext from './require-k8s-security-context.js';
 import requireNonRootUser from './require-non-root-user.js';
+import requireRedisTls from './require-redis-tls.js';
 import requireSecureCookies from './require-secure-cookies.js';
 import requireStrongPasswordPolicy from './require-strong-password-policy.js';
 
@@ -26,6 +29,7 @@ export const rules = {
   'nginx-require-security-headers': nginxRequireSecurityHeaders,
   'nginx-require-strong-tls': nginxRequireStrongTls,
   'no-debug-in-production': noDebugInProduction,
+  'no-disabled-tls-verification': noDisabledTlsVerification,
   'no-exposed-datastore-ports': noExposedDatastorePorts,
   'no-hardcoded-secrets': noHardcodedSecrets,
   'no-insecure-jwt': noInsecureJwt,
@@ -37,9 +41,11 @@ export const rules = {
   'no-token-in-web-storage': noTokenInWebStorage,
   'no-unsanitized-html': noUnsanitizedHtml,
   'no-weak-hashing': noWeakHashing,
+  'require-database-tls': requireDatabaseTls,
   'require-gitignore-secrets': requireGitignoreSecrets,
   'require-k8s-security-context': requireK8sSecurityContext,
   'require-non-root-user': requireNonRootUser,
+  'require-redis-tls': requireRedisTls,
   'require-secure-cookies': requireSecureCookies,
   'require-strong-password-policy': requireStrongPasswordPolicy,
 };

@@ -9,7 +9,7 @@ ALGORITHM = "HS256"
 ACCESS_TOKEN_EXPIRE_MINUTES = 30
 
 DATABASE_URL = "postgresql://shop:Kx9mQ2vLr7TzW4@db.internal:5432/shop?sslmode=require"
-REDIS_URL = os.environ.get("REDIS_URL", "redis://localhost:6379/0")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://cache.internal:6379/0")
 
 STRIPE_API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000"
 SENTRY_DSN = os.getenv("SENTRY_DSN")

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { Pool } from 'pg';
 
-const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, ssl: false });
 const SESSION_SECRET = process.env.SESSION_SECRET ?? 'keyboard-cat-session-secret';
 
 export async function findUserByEmail(email: string) {

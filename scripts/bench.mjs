@@ -62,7 +62,15 @@ ENV FEATURE_${i}=enabled
 RUN pip install --no-cache-dir package-${i}==1.0.${i}
 COPY module_${i} ./module_${i}
 LABEL com.example.module-${i}="module ${i}"`),
-  'nginx.conf': generate('#', 'events {}\nhttp {', (i) => `
+  'nginx.conf': generate('#', [
+    'events {}',
+    'http {',
+    '  add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;',
+    '  add_header X-Frame-Options "SAMEORIGIN" always;',
+    '  add_header X-Content-Type-Options "nosniff" always;',
+    '  add_header Referrer-Policy "strict-origin-when-cross-origin" always;',
+    `  add_header Content-Security-Policy "default-src 'self'" always;`,
+  ].join('\n'), (i) => `
   server {
     listen 443 ssl;
     server_name s${i}.example.com;
@@ -70,6 +78,36 @@ LABEL com.example.module-${i}="module ${i}"`),
     ssl_ciphers 'ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384';
     location /api/ { proxy_pass http://api:8000; }
   }`, '}'),
+  'k8s.yaml': generate('#', '# generated manifests', (i) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${i}
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      containers:
+        - name: svc-${i}
+          image: registry.example.com/svc-${i}:1.0.${i}
+          env:
+            - name: LOG_LEVEL
+              value: info
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: [ALL]`),
+  '.env': generate('#', '# generated settings', (i) => `FEATURE_${i}_ENABLED=true
+SERVICE_${i}_URL=https://svc-${i}.example.com/api
+SERVICE_${i}_TIMEOUT_MS=${1000 + i}`),
+  'redis.conf': generate('#', '# generated redis.conf', (i) => `# section ${i}
+rename-command CMD${i} ""
+maxmemory-policy allkeys-lru`),
+  '.gitignore': generate('#', '# generated ignore list', (i) => `build-${i}/
+*.log.${i}
+!keep-${i}.log`),
 };
 
 const median = (values) => {

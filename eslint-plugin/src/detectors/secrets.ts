@@ -137,7 +137,7 @@ export function toEnvName(name: string): string {
  * label rather than a secret: `your-api-key-here`, `changeme`, `access_token`,
  * `my-super-secret-key`, `password123`, `test-secret`.
  */
-const PLACEHOLDER_WORDS = new Set(
+export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set(
   (
     'your yours my our the a an here there this that it me is goes put insert enter add set replace change changeme ' +
     'changeit fill update todo tbd fixme xxx example examples sample samples dummy test tests testing tester fake ' +
@@ -165,7 +165,7 @@ const SEQUENCES = ['abcdefghijklmnopqrstuvwxyz', '0123456789012', 'qwertyuiop', 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
 
 /** Alphanumeric runs, split at camel case and at letter/digit boundaries. */
-function valueTokens(value: string): string[] {
+export function valueTokens(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Za-z])(\d)/g, '$1 $2')
@@ -177,6 +177,11 @@ function valueTokens(value: string): string[] {
 
 function allPlaceholderTokens(tokens: string[]): boolean {
   return tokens.every((token) => (/^\d+$/.test(token) ? PLACEHOLDER_DIGITS.test(token) : PLACEHOLDER_WORDS.has(token)));
+}
+
+/** Template, reference or masking syntax anywhere in a value: `${VAR}`, `{{ x }}`, `<your-key>`, `xxxx`, `changeme`. */
+export function isTemplateOrElision(value: string): boolean {
+  return TEMPLATE_MARKERS.test(value) || ELISION.test(value);
 }
 
 /**
@@ -198,6 +203,20 @@ export function isPlaceholder(value: string): boolean {
   return unleet !== trimmed && allPlaceholderTokens(valueTokens(unleet));
 }
 
+/** `${NAME:-default}`, `${NAME-default}` (shell, Compose, dotenv-expand) and `${NAME:default}` (Spring). */
+const REFERENCE_WITH_DEFAULT = /^\$\{[A-Za-z_][\w.]*(?::-|-|:(?![?+=-]))(.*)\}$/s;
+
+/**
+ * The value a configuration file really falls back on: the default of a whole
+ * `${NAME:-default}` reference (with its offset in `value`), else the value itself.
+ * `${NAME}`, `${NAME:?error}` and `${NAME:+alternative}` have no default.
+ */
+export function referenceDefault(value: string): { value: string; offset: number } | undefined {
+  if (!value.startsWith('${')) return { value, offset: 0 };
+  const match = REFERENCE_WITH_DEFAULT.exec(value);
+  return match ? { value: match[1]!, offset: value.length - 1 - match[1]!.length } : undefined;
+}
+
 const AUTH_SCHEME = /^(?:bearer|basic|token|bot)\s+(\S+)$/i;
 const URL_LIKE = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 const PATH_LIKE = /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)|\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|toml|gpg|asc|pub|der|keystore)$/i;
@@ -206,8 +225,17 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/;
 const NUMBER_LIKE = /^[\d.,:_+-]+$/;
 const IDENTIFIER_LIKE = /^[A-Za-z]+(?:[-_.:/][A-Za-z]+)*$/;
 const REGEX_LIKE = /^\^.*[\])*+?}$]|\(\?[=!:<]|\{\d+,\d*\}|\[[^\]]+\][*+?{]|\[\^?\\[dDwWsS]|\\[dDwWsS][*+?{]/;
+/** Password hashes (bcrypt, argon2, crypt, scrypt, Django's pbkdf2, LDAP `{SSHA}`): what a system stores instead of the password. */
+const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|[156]|scrypt|pbkdf2[\w-]*)\$|^pbkdf2_sha\d+\$|^\{(?:SSHA|SHA|SSHA512|SSHA256|BCRYPT|CRYPT)\}/;
+/** Keys published on purpose (Stripe, Clerk `pk_live_`/`pk_test_`, Mapbox `pk.eyJ…`, PostHog `phc_`): they ship in clients. */
+const PUBLISHABLE = /^(?:pk_(?:live|test)_|pk\.eyJ|phc_)/;
 /** Validation rule lists (`required|min:8`), colours (`#ff00aa80`), dates (`2024-01-01T00:00:00Z`). */
 const NOT_A_SECRET = /^[a-z_]+(?::[^|\s]+)?(?:\|[a-z_]+(?::[^|\s]+)?)+$|^#[0-9a-f]{3,8}$|^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$/i;
+
+/** A value that points at a secret rather than being one: a URL, a path, an ARN or vault reference, an e-mail address. */
+export function isReferenceValue(value: string): boolean {
+  return URL_LIKE.test(value) || PATH_LIKE.test(value) || REFERENCE.test(value) || EMAIL.test(value);
+}
 
 /**
  * Names and words rather than generated text: letters only (`accessToken`, `same-origin`,
@@ -228,7 +256,8 @@ function isIdentifierLike(value: string): boolean {
   return words >= 2 && runs.length - words <= runs.length / 3 && digits <= value.length * 0.3;
 }
 
-function characterClasses(value: string): number {
+/** How many of lower case, upper case, digits and symbols (other than `._-`) a value uses. */
+export function characterClasses(value: string): number {
   return (
     Number(/[a-z]/.test(value)) +
     Number(/[A-Z]/.test(value)) +
@@ -240,17 +269,16 @@ function characterClasses(value: string): number {
 /**
  * Whether a literal assigned to a secret-like name looks like a real credential:
  * at least `minLength` long, a single token (`Bearer <token>` counts as one), not a
- * placeholder, sentence, URL, path, reference, e-mail, number, regular expression
- * or identifier-like label, and made of at least two character classes.
+ * placeholder, sentence, URL, path, reference, e-mail, number, regular expression,
+ * identifier-like label, publishable key or password hash, and made of at least two character classes.
  */
 export function looksLikeSecretValue(value: string, minLength: number): boolean {
   const candidate = AUTH_SCHEME.exec(value.trim())?.[1] ?? value;
   if (candidate.length < minLength || /\s/.test(candidate)) return false;
-  if (isPlaceholder(candidate)) return false;
-  if (URL_LIKE.test(candidate) || PATH_LIKE.test(candidate) || REFERENCE.test(candidate)) return false;
-  if (EMAIL.test(candidate) || NUMBER_LIKE.test(candidate) || REGEX_LIKE.test(candidate) || NOT_A_SECRET.test(candidate)) {
+  if (isPlaceholder(candidate) || isReferenceValue(candidate) || PUBLISHABLE.test(candidate) || PASSWORD_HASH.test(candidate)) {
     return false;
   }
+  if (NUMBER_LIKE.test(candidate) || REGEX_LIKE.test(candidate) || NOT_A_SECRET.test(candidate)) return false;
   if (isIdentifierLike(candidate)) return false;
   // Non-ASCII letters read as natural language (`Contraseña`, `Пароль`), not as a generated secret.
   if (/[^\x00-\x7f]/.test(candidate)) return false;
@@ -362,6 +390,16 @@ function findPrivateKeys(text: string, findings: CredentialFinding[]): void {
   }
 }
 
+/** Hints of a secret in a whole file: a secret-like word, a URL, or a known format's shape. A cheap test before walking it. */
+const SECRET_HINT = /secret|pass|pwd|token|key|cred|auth|pw/i;
+
+/** Whether a file's text may hold anything `findCredentials` or a secret-like name would find; false means skip it. */
+export function mayContainSecrets(text: string): boolean {
+  if (SECRET_HINT.test(text) || text.includes('://')) return true;
+  COMBINED.lastIndex = 0;
+  return COMBINED.test(text);
+}
+
 function findFormats(text: string, findings: CredentialFinding[]): void {
   COMBINED.lastIndex = 0;
   for (let match = COMBINED.exec(text); match; match = COMBINED.exec(text)) {
@@ -437,6 +475,13 @@ export function findCredentials(text: string): CredentialFinding[] {
     }
   }
   return findings.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** How a message names a finding: `a GitHub token`, `an AWS access key ID`, `a password in a postgresql URL`; `a hardcoded secret` for none. */
+export function describeFinding(finding?: CredentialFinding): string {
+  if (!finding) return 'a hardcoded secret';
+  if (finding.source === 'connection-url') return `a password in a ${finding.scheme ?? 'connection'} URL`;
+  return `${/^[AEIOU]|^npm/i.test(finding.kind) ? 'an' : 'a'} ${finding.kind}`;
 }
 
 // ---------------------------------------------------------------------------

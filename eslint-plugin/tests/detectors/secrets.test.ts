@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { findConnectionUrls, isLoopbackHost, parseConnectionUrl } from '../../src/detectors/connection-url.js';
+import { isSigningSecretName, isStandIn, weakSigningKey } from '../../src/detectors/secret-strength.js';
 import {
+  describeFinding,
   findCredentials,
+  mayContainSecrets,
+  referenceDefault,
   isPlaceholder,
   isLiteralSigningKey,
   isSecretName,
@@ -241,6 +245,100 @@ describe('detectors/secrets', () => {
     assert.equal(toEnvName('SECRET_KEY'), 'SECRET_KEY');
     assert.equal(toEnvName('X-API-Key'), 'X_API_KEY');
     assert.equal(toEnvName('client_secret'), 'CLIENT_SECRET');
+  });
+});
+
+describe('detectors/secrets (configuration files)', () => {
+  it('referenceDefault: the default of a whole ${NAME:-default}, or the value itself', () => {
+    assert.deepEqual(referenceDefault('kQ9vB2mX'), { value: 'kQ9vB2mX', offset: 0 });
+    assert.deepEqual(referenceDefault('${DB_PASSWORD:-kQ9vB2mX}'), { value: 'kQ9vB2mX', offset: 15 });
+    assert.deepEqual(referenceDefault('${DB_PASSWORD-kQ9vB2mX}'), { value: 'kQ9vB2mX', offset: 14 });
+    assert.deepEqual(referenceDefault('${jwt.secret:kQ9vB2mX}'), { value: 'kQ9vB2mX', offset: 13 });
+    assert.equal(referenceDefault('${DB_PASSWORD}'), undefined);
+    assert.equal(referenceDefault('${DB_PASSWORD:?DB_PASSWORD is required}'), undefined);
+    assert.equal(referenceDefault('${DB_PASSWORD:+set}'), undefined);
+  });
+
+  it('describeFinding', () => {
+    assert.equal(describeFinding(), 'a hardcoded secret');
+    assert.equal(describeFinding(findCredentials(GITHUB)[0]), 'a GitHub token');
+    assert.equal(describeFinding(findCredentials(AWS_KEY_ID)[0]), 'an AWS access key ID');
+    assert.equal(describeFinding(findCredentials(NPM)[0]), 'an npm token');
+    assert.equal(describeFinding(findCredentials('redis://:Xk9mQ2vL@cache.internal')[0]), 'a password in a redis URL');
+  });
+
+  it('mayContainSecrets: a cheap test that lets through anything a check could find', () => {
+    assert.equal(mayContainSecrets('replicas: 3\nimage: nginx:1.27\n'), false);
+    assert.equal(mayContainSecrets('value: "1"\nname: TOKEN\n'), true);
+    assert.equal(mayContainSecrets('url: amqp://u:p@mq\n'), true);
+    assert.equal(mayContainSecrets(`value: ${GITHUB}\n`), true);
+    assert.equal(mayContainSecrets(`value: ${GOOGLE}\n`), true);
+  });
+
+  it('publishable keys and password hashes are not credentials', () => {
+    assert.equal(looksLikeSecretValue('pk_live_kQ9vB2mX7pL4wZ3nC6yH1sD5', 8), false);
+    assert.equal(looksLikeSecretValue('pk.eyJ1IjoiYWNtZSJ9.kQ9vB2mX7pL4wZ3n', 8), false);
+    assert.equal(looksLikeSecretValue('$2a$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', 8), false);
+    assert.equal(looksLikeSecretValue('$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$kQ9vB2mX7pL4wZ3nC6yH1sD5', 8), false);
+    assert.equal(looksLikeSecretValue('pbkdf2_sha256$600000$kQ9vB2mX$7pL4wZ3nC6yH1sD5', 8), false);
+  });
+});
+
+describe('detectors/secret-strength', () => {
+  it('isSigningSecretName accepts the names of keys that sign tokens, sessions and cookies', () => {
+    for (const name of [
+      'JWT_SECRET', 'jwtSecret', 'jwt_secret_key', 'SECRET_KEY', 'DJANGO_SECRET_KEY', 'SECRET_KEY_BASE', 'secret_key',
+      'SESSION_SECRET', 'NEXTAUTH_SECRET', 'AUTH_SECRET', 'COOKIE_SECRET', 'ACCESS_TOKEN_SECRET', 'JWT_REFRESH_SECRET',
+      'SIGNING_KEY', 'HMAC_KEY', 'WTF_CSRF_SECRET_KEY', 'APP_SECRET', 'jwt.secret', 'jwt-secret', 'secretOrKey',
+      'secretOrPrivateKey', 'session.secret',
+    ]) {
+      assert.equal(isSigningSecretName(name), true, name);
+    }
+  });
+
+  it('isSigningSecretName rejects provider-issued secrets, passwords and references', () => {
+    for (const name of [
+      'client_secret', 'API_SECRET', 'STRIPE_SECRET_KEY', 'AWS_SECRET_ACCESS_KEY', 'secret', 'password', 'api_key',
+      'JWT_SECRET_FILE', 'secret_key_name', 'config.secret', 'JWT_ALGORITHM', 'SESSION_TTL',
+    ]) {
+      assert.equal(isSigningSecretName(name), false, name);
+    }
+  });
+
+  it('isStandIn: values written to be replaced', () => {
+    for (const value of ['', 'changeme', '${JWT_SECRET}', '<secret>', 'xxxxxxxx', 'dev', 'test-secret', 'testsecret', 'your-key-here', 'secretfortesting', '{{ jwt_secret }}']) {
+      assert.equal(isStandIn(value), true, value);
+    }
+    for (const value of ['secret', 'supersecret', 'mysecret', 'keyboard cat', 'secret123', 'redis123', 'kQ9vB2mX7pL4']) {
+      assert.equal(isStandIn(value), false, value);
+    }
+  });
+
+  it('weakSigningKey: shorter than 32 bytes', () => {
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'secret'), { bytes: 6, reason: 'short' });
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'keyboard cat'), { bytes: 12, reason: 'short' });
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'kQ9vB2mX7pL4wZ3n'), { bytes: 16, reason: 'short' });
+    // Bytes, not characters.
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'sécrèt'), { bytes: 8, reason: 'short' });
+  });
+
+  it('weakSigningKey: long enough but guessable', () => {
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'thisisaverylongsecretkeyforjwttokens'), { bytes: 36, reason: 'guessable' });
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'my-super-secret-jwt-key-that-is-long-enough'), { bytes: 43, reason: 'guessable' });
+    assert.deepEqual(weakSigningKey('JWT_SECRET', 'ab'.repeat(20)), { bytes: 40, reason: 'guessable' });
+  });
+
+  it('weakSigningKey: strong keys, stand-ins, references and labels are not weak', () => {
+    for (const value of [
+      '8f14e45fceea167a5a36dedd4bea2543c1d0e2f5a6b7c8d9e0f1a2b3c4d5e6f7', // openssl rand -hex 32
+      'Xk9mQ2vLp7R4tW8zB3nC6yH1sD5fG0jKe2_aB3dE5gH', // secrets.token_urlsafe(32)
+      'kqvbmxplwzncyhsdfgjkrtqwmzxnvbplqw', // random lower case: one class, but no words
+      'changeme', '${JWT_SECRET}', '<secret>', 'dev', 'test-secret', 'your-256-bit-secret',
+      '/run/secrets/jwt', 'vault:secret/data/jwt#key', 'https://vault.internal/v1/jwt',
+      'JWT_SECRET', 'jwt_secret', 'auth.jwt.secret', 'Secret key', 'Clé secrète',
+    ]) {
+      assert.equal(weakSigningKey('JWT_SECRET', value), undefined, value);
+    }
   });
 });
 

@@ -16,6 +16,8 @@ const GOOGLE = token('AIza', 'SyD8kQ2vN5xT7mB3wL9pZ4cJ6hF1dS0aYeU');
 const OPENAI = token('sk-proj-', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7sU9wY1aC3');
 /** Supabase's public anon key shape ({"role":"anon"}), meant to ship in clients. */
 const JWT_ANON = token('eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', '.eyJyb2xlIjoiYW5vbiIsImlzcyI6InN1cGFiYXNlIn0', '.Rk9vB2mX7pL4qT8wZ3nC6yH1sD5fG0jK');
+/** 33 characters. */
+const STRIPE = token('sk', '_live_', '51HqLyjWDarjtT1zdp7dcXyZ9');
 const PEM_BODY = 'MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi8kq1yZ0SJbXfPbgYf5aWQJz';
 const PEM_BEGIN = token('-----BEGIN RSA ', 'PRIVATE KEY-----');
 const PEM_END = token('-----END RSA ', 'PRIVATE KEY-----');
@@ -125,6 +127,23 @@ javascriptTester().run('no-hardcoded-secrets', rule, {
     { code: 'const TEST_PASSWORD = "kQ9vB2mX7pL4";', options: [{ ignoreNames: ['^TEST_'] }] },
     { code: `const TEST_TOKEN = "${GITHUB}";`, options: [{ ignoreNames: ['^TEST_'] }] },
     { code: 'const password = "kQ9vB2mX7pL4";', options: [{ minLength: 16 }] },
+    // Signing secrets: stand-ins, names of the setting, labels, references and provider-issued secrets.
+    'const SECRET_KEY = "dev";',
+    'process.env.JWT_SECRET = "testsecret";',
+    'const JWT_SECRET = "JWT_SECRET";',
+    'const jwtSecret = "jwt_secret";',
+    'const SESSION_SECRET = "auth.session.secret";',
+    'const labels = { secretKey: "Secret key", jwtSecret: "Clé secrète" };',
+    'const JWT_SECRET = "/run/secrets/jwt_secret";',
+    'const jwtSecretFile = "secrets/jwt";',
+    'app.use(session({ secret: process.env.SESSION_SECRET }));',
+    'const config = { secret: "abc" };',
+    'const clientSecret = "abc123";',
+    'const API_SECRET = "short";',
+    'const STRIPE_SECRET_KEY = "sk_test_123";',
+    // A storage access-key pair (MinIO, S3-compatible clients) is a credential, not a signing key.
+    'const minio = new Minio.Client({ endPoint: "play.min.io", accessKey: "minioadmin", secretKey: "minioadmin" });',
+    { code: 'const TEST_JWT_SECRET = "short";', options: [{ ignoreNames: ['^TEST_'] }] },
   ],
   invalid: [
     {
@@ -433,6 +452,60 @@ javascriptTester().run('no-hardcoded-secrets', rule, {
       options: [{ extraNamePatterns: ['^pin$'], minLength: 4 }],
       errors: [{ messageId: 'hardcodedSecret', line: 1, column: 13, endLine: 1, endColumn: 20, suggestions: [{ messageId: 'useProcessEnv', output: 'const pin = process.env.PIN;' }] }],
     },
+    // Weak signing secrets: too short or guessable to be reported as credentials, yet signing keys all the same.
+    {
+      code: 'const JWT_SECRET = "supersecret";',
+      errors: [
+        {
+          messageId: 'weakSecretKey',
+          data: { name: 'JWT_SECRET', secret: 'su********', strength: 'only 11 bytes long', encoding: '' },
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 33,
+          suggestions: [{ messageId: 'useProcessEnv', output: 'const JWT_SECRET = process.env.JWT_SECRET;' }],
+        },
+      ],
+    },
+    {
+      // express-session's documented example, named by the call it is passed to.
+      code: 'app.use(session({ secret: "keyboard cat" }));',
+      errors: [
+        {
+          messageId: 'weakSecretKey',
+          data: { name: 'session.secret', secret: 'ke********', strength: 'only 12 bytes long', encoding: '' },
+          line: 1,
+          column: 27,
+          endLine: 1,
+          endColumn: 41,
+          suggestions: [{ messageId: 'useProcessEnv', output: 'app.use(session({ secret: process.env.SECRET }));' }],
+        },
+      ],
+    },
+    {
+      // NestJS's documented example, named by the constant that holds it.
+      code: 'export const jwtConstants = { secret: "secretKey" };',
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'jwtConstants.secret', secret: 'se*******', strength: 'only 9 bytes long', encoding: '' }, line: 1, column: 39, endLine: 1, endColumn: 50, suggestions: [{ messageId: 'useProcessEnv', output: 'export const jwtConstants = { secret: process.env.SECRET };' }] }],
+    },
+    {
+      code: 'new JwtStrategy({ secretOrKey: "secret" });',
+      errors: [{ messageId: 'weakSecretKey', line: 1, column: 32, endLine: 1, endColumn: 40, suggestions: [{ messageId: 'useProcessEnv', output: 'new JwtStrategy({ secretOrKey: process.env.SECRET_OR_KEY });' }] }],
+    },
+    {
+      // Long enough, but dictionary words in one character class.
+      code: 'const JWT_SECRET = "thisisaverylongsecretkeyforjwttokens";',
+      errors: [
+        {
+          messageId: 'weakSecretKey',
+          data: { name: 'JWT_SECRET', secret: 'this********', strength: '36 bytes of guessable text (dictionary words or repeated characters)', encoding: '' },
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 58,
+          suggestions: [{ messageId: 'useProcessEnv', output: 'const JWT_SECRET = process.env.JWT_SECRET;' }],
+        },
+      ],
+    },
   ],
 });
 
@@ -490,6 +563,13 @@ languageTester('python').run('no-hardcoded-secrets', rule as never, {
     'jwt.decode(token, settings.JWT_SECRET_KEY, algorithms=[ALGORITHM])\n',
     // Options.
     { code: 'TEST_PASSWORD = "kQ9vB2mX7pL4"\n', options: [{ ignoreNames: ['^TEST_'] }] },
+    // Signing secrets: Flask's documented development key, test keys, names of the setting.
+    'app.config.from_mapping(SECRET_KEY="dev")\n',
+    'SECRET_KEY = "django-insecure-test-key"\n',
+    'JWT_SECRET_KEY = "JWT_SECRET_KEY"\n',
+    'SECRET_KEY_FILE = "/run/secrets/django"\n',
+    'settings = {"client_secret": "abc123"}\n',
+    'client = Minio("play.min.io", access_key="minioadmin", secret_key="minioadmin")\n',
   ],
   invalid: [
     {
@@ -685,6 +765,31 @@ languageTester('python').run('no-hardcoded-secrets', rule as never, {
       code: `KEY = """${PEM_BEGIN}\n${PEM_BODY}\n${PEM_END}"""\n`,
       errors: [{ messageId: 'knownCredential', data: { kind: 'private key', secret: `${PEM_BEGIN}********` }, line: 1, column: 10, endLine: 3, endColumn: 30, suggestions: [{ messageId: 'importOsAndUseEnviron', output: 'import os\nKEY = os.environ["KEY"]\n' }] }],
     },
+    // Weak signing secrets.
+    {
+      // Flask's quickstart once used this very key.
+      code: 'app.secret_key = "super secret key"\n',
+      errors: [
+        {
+          messageId: 'weakSecretKey',
+          data: { name: 'secret_key', secret: 'supe********', strength: 'only 16 bytes long', encoding: '' },
+          line: 1,
+          column: 18,
+          endLine: 1,
+          endColumn: 36,
+          suggestions: [{ messageId: 'importOsAndUseEnviron', output: 'import os\napp.secret_key = os.environ["SECRET_KEY"]\n' }],
+        },
+      ],
+    },
+    {
+      code: 'import os\nSECRET_KEY = "secret"\n',
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'SECRET_KEY', secret: 's*****', strength: 'only 6 bytes long', encoding: '' }, line: 2, column: 14, endLine: 2, endColumn: 22, suggestions: [{ messageId: 'useOsEnviron', output: 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\n' }] }],
+    },
+    {
+      // A default parameter: reported, no suggestion (evaluated once, at definition).
+      code: 'def make_app(jwt_secret="my-jwt-key"):\n    pass\n',
+      errors: [{ messageId: 'weakSecretKey', line: 1, column: 25, endLine: 1, endColumn: 37, suggestions: [] }],
+    },
   ],
 });
 
@@ -708,6 +813,8 @@ languageTester('dockerfile').run('no-hardcoded-secrets', rule as never, {
     'FROM node:20\nLABEL org.opencontainers.image.source=https://github.com/org/repo\n',
     'FROM node:20\nRUN curl -H "Authorization: Bearer $GITHUB_TOKEN" https://api.github.com/user\n',
     { code: 'FROM node:20\nENV TEST_PASSWORD=kQ9vB2mX7pL4\n', options: [{ ignoreNames: ['^TEST_'] }] },
+    'FROM python:3.11\nENV SECRET_KEY=dev FLASK_SECRET_KEY=${FLASK_SECRET_KEY}\n',
+    'FROM python:3.11\nENV JWT_SECRET_FILE=/run/secrets/jwt\n',
   ],
   invalid: [
     {
@@ -759,6 +866,450 @@ languageTester('dockerfile').run('no-hardcoded-secrets', rule as never, {
     {
       code: 'FROM node:20\nENV DATABASE_URL=postgresql://app:Xk9mQ2vL@db.prod.internal:5432/app\n',
       errors: [{ messageId: 'connectionUrlPassword', data: { scheme: 'postgresql', secret: 'Xk******' }, line: 2, column: 35, endLine: 2, endColumn: 43 }],
+    },
+    {
+      code: 'FROM node:20\nENV SESSION_SECRET=keyboardcat\n',
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'SESSION_SECRET', secret: 'ke********', strength: 'only 11 bytes long', encoding: '' }, line: 2, column: 20, endLine: 2, endColumn: 31, suggestions: [] }],
+    },
+    {
+      code: 'FROM node:20\nARG JWT_SECRET=supersecret\n',
+      errors: [{ messageId: 'weakSecretKey', line: 2, column: 16, endLine: 2, endColumn: 27, suggestions: [{ messageId: 'removeArgDefault', output: 'FROM node:20\nARG JWT_SECRET\n' }] }],
+    },
+  ],
+});
+
+languageTester('env').run('no-hardcoded-secrets', rule as never, {
+  valid: [
+    '',
+    // Empty values, placeholders and references.
+    'JWT_SECRET=\nAPI_KEY=\nDB_PASSWORD=""\n',
+    'JWT_SECRET=changeme\nSECRET_KEY=your-secret-key-here\nAPI_KEY=<your-api-key>\nSTRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxx\n',
+    'JWT_SECRET=${JWT_SECRET}\nDB_PASSWORD=$POSTGRES_PASSWORD\nSECRET_KEY=${SECRET_KEY:-dev}\nAPI_TOKEN=$(vault read -field=token secret/api)\n',
+    // Stand-ins for a signing secret: the guide's .env is for local development.
+    'SECRET_KEY=dev\nSESSION_SECRET=test-secret\nNEXTAUTH_SECRET=xxxxxxxx\nJWT_SECRET=your-256-bit-secret\n',
+    // Loopback and placeholder URL passwords.
+    'DATABASE_URL=postgresql://postgres:postgres@localhost:5432/app\nREDIS_URL=redis://:Xk9mQ2vL@127.0.0.1:6379/0\n',
+    'DATABASE_URL=postgresql://app:${DB_PASSWORD}@db.internal:5432/app\n',
+    // Comments are not entries.
+    '# JWT_SECRET=kQ9vB2mX7pL4wZ3n\n# DATABASE_URL=postgresql://app:Xk9mQ2vL@db.prod.internal/app\n',
+    // Settings that are not secrets, and names that refer to one.
+    'NODE_ENV=production\nPORT=3000\nLOG_LEVEL=debug\nAPP_NAME=shop\nCORS_ORIGIN=https://shop.example.com\n',
+    'PASSWORD_MIN_LENGTH=12\nTOKEN_EXPIRY=15m\nJWT_ALGORITHM=HS256\nSECRET_NAME=prod/db/password\n',
+    'JWT_SECRET_FILE=/run/secrets/jwt\nGOOGLE_APPLICATION_CREDENTIALS=./service-account.json\nAPI_KEY_HEADER=X-API-Key\n',
+    'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n',
+    // Public by design: browser-exposed Google keys (Firebase, Maps), publishable keys.
+    `NEXT_PUBLIC_FIREBASE_API_KEY=${GOOGLE}\nVITE_MAPS_API_KEY="${GOOGLE}"\n`,
+    'NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY=pk_live_kQ9vB2mX7pL4wZ3nC6yH1sD5\nNEXT_PUBLIC_MAPBOX_TOKEN=pk.eyJ1IjoiYWNtZSJ9.kQ9vB2mX7pL4wZ3n\n',
+    // A template holds stand-ins, weak ones included: they are replaced in the copy.
+    { code: 'JWT_SECRET=supersecret\nDB_PASSWORD=changeme\nDATABASE_URL=postgresql://user:password@localhost:5432/app\n', filename: '.env.example' },
+    { code: 'TEST_PASSWORD=Tr0ub4dor&3\n', options: [{ ignoreNames: ['^TEST_'] }] },
+  ],
+  invalid: [
+    {
+      code: 'JWT_SECRET=supersecret\n',
+      errors: [
+        {
+          messageId: 'weakSecretKey',
+          data: { name: 'JWT_SECRET', secret: 'su********', strength: 'only 11 bytes long', encoding: '' },
+          line: 1,
+          column: 12,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [{ messageId: 'emptyValue', data: { name: 'JWT_SECRET' }, output: 'JWT_SECRET=\n' }],
+        },
+      ],
+    },
+    {
+      // Long enough, but dictionary words.
+      code: 'PORT=3000\nSECRET_KEY=thisisaverylongsecretkeyforjwttokens\n',
+      errors: [{ messageId: 'weakSecretKey', line: 2, column: 12, endLine: 2, endColumn: 48, suggestions: [{ messageId: 'emptyValue', output: 'PORT=3000\nSECRET_KEY=\n' }] }],
+    },
+    {
+      // A quoted value: reported with its quotes, which the suggestion removes too.
+      code: 'DB_PASSWORD="Tr0ub4dor&3"\n',
+      errors: [
+        {
+          messageId: 'envFileSecret',
+          data: { name: 'DB_PASSWORD', what: 'a hardcoded secret', secret: 'Tr********' },
+          line: 1,
+          column: 13,
+          endLine: 1,
+          endColumn: 26,
+          suggestions: [{ messageId: 'emptyValue', output: 'DB_PASSWORD=\n' }],
+        },
+      ],
+    },
+    {
+      code: `export GITHUB_TOKEN=${GITHUB}\n`,
+      errors: [{ messageId: 'envFileSecret', data: { name: 'GITHUB_TOKEN', what: 'a GitHub token', secret: 'ghp_********' }, line: 1, column: 21, endLine: 1, endColumn: 61, suggestions: [{ messageId: 'emptyValue', output: 'export GITHUB_TOKEN=\n' }] }],
+    },
+    {
+      // A URL password: reported on the password.
+      code: 'DATABASE_URL=postgresql://app:Xk9mQ2vL@db.prod.internal:5432/app\n',
+      errors: [{ messageId: 'envFileSecret', data: { name: 'DATABASE_URL', what: 'a password in a postgresql URL', secret: 'Xk******' }, line: 1, column: 31, endLine: 1, endColumn: 39, suggestions: [{ messageId: 'emptyValue', output: 'DATABASE_URL=\n' }] }],
+    },
+    {
+      // The default of a reference is what runs when the variable is unset.
+      code: 'REDIS_PASSWORD=${REDIS_PASSWORD:-Xk9mQ2vLp7}\n',
+      errors: [{ messageId: 'envFileSecret', data: { name: 'REDIS_PASSWORD', what: 'a hardcoded secret', secret: 'Xk********' }, line: 1, column: 34, endLine: 1, endColumn: 44, suggestions: [{ messageId: 'emptyValue', output: 'REDIS_PASSWORD=\n' }] }],
+    },
+    {
+      // A private key in double quotes with `\n` escapes.
+      code: `JWT_PRIVATE_KEY="${PEM_BEGIN}\\n${PEM_BODY}\\n${PEM_END}"\n`,
+      errors: [{ messageId: 'envFileSecret', data: { name: 'JWT_PRIVATE_KEY', what: 'a private key', secret: `${PEM_BEGIN}********` }, line: 1, column: 18, endLine: 1, endColumn: 144, suggestions: [{ messageId: 'emptyValue', output: 'JWT_PRIVATE_KEY=\n' }] }],
+    },
+    {
+      // Local files are checked too: the editor shows what a commit would leak.
+      code: 'API_KEY=d41d8cd98f00b204e9800998ecf8427e\n',
+      filename: '.env.local',
+      errors: [{ messageId: 'envFileSecret', line: 1, column: 9, endLine: 1, endColumn: 41, suggestions: [{ messageId: 'emptyValue', output: 'API_KEY=\n' }] }],
+    },
+    // Templates: anything real-looking has its own message.
+    {
+      code: `STRIPE_SECRET_KEY=${STRIPE}\n`,
+      filename: '.env.example',
+      errors: [
+        {
+          messageId: 'exampleFileSecret',
+          data: { name: 'STRIPE_SECRET_KEY', what: 'a Stripe secret key', secret: 'sk_l********' },
+          line: 1,
+          column: 19,
+          endLine: 1,
+          endColumn: 52,
+          suggestions: [{ messageId: 'emptyValue', output: 'STRIPE_SECRET_KEY=\n' }],
+        },
+      ],
+    },
+    {
+      code: 'DB_USER=app\nDB_PASSWORD=Tr0ub4dor&3\n',
+      filename: 'config/.env.production.sample',
+      errors: [{ messageId: 'exampleFileSecret', line: 2, column: 13, endLine: 2, endColumn: 24, suggestions: [{ messageId: 'emptyValue', output: 'DB_USER=app\nDB_PASSWORD=\n' }] }],
+    },
+  ],
+});
+
+/** A Deployment whose one container has these `env:` items (indented by 12). */
+const deployment = (env: string): string =>
+  `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  template:
+    spec:
+      containers:
+        - name: api
+          image: registry.internal/api:1.4.2
+          env:
+${env}`;
+
+languageTester('yaml').run('no-hardcoded-secrets', rule as never, {
+  valid: [
+    // The guide's own Secret (AMAS › 5.2 Kubernetes Secrets): placeholders, not base64.
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: amas-secrets
+type: Opaque
+data:
+  db-password: <base64-encoded>
+  jwt-secret: <base64-encoded>
+`,
+    // Placeholders, references and values that are not secrets; base64 of "admin" and "changeme"; a certificate.
+    `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+stringData:
+  username: app
+  host: db.prod.internal
+  password: changeme
+  jwt-secret: \${JWT_SECRET}
+data:
+  user: YWRtaW4=
+  admin-password: Y2hhbmdlbWU=
+  tls.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUI=
+  api-key: '{{ .Values.apiKey | b64enc }}'
+`,
+    // Environment from Secrets, Kubernetes' own $(VAR) expansion, settings that are not secrets.
+    deployment(`            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: {name: db, key: password}
+            - name: API_TOKEN
+              value: $(UPSTREAM_TOKEN)
+            - name: LOG_LEVEL
+              value: info
+            - name: TOKEN_URL
+              value: https://auth.internal/oauth/token
+`),
+    `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app
+data:
+  PASSWORD_MIN_LENGTH: "12"
+  JWT_ALGORITHM: HS256
+  REDIS_URL: rediss://cache.internal:6380/0
+`,
+    // Compose: references, local-only defaults, stand-ins, variables passed through.
+    `services:
+  api:
+    image: shop/api:1
+    environment:
+      JWT_SECRET: \${JWT_SECRET}
+      SECRET_KEY: \${SECRET_KEY:-dev}
+      DATABASE_URL: postgres://postgres:postgres@db:5432/shop
+  db:
+    image: postgres:16
+    environment:
+      - POSTGRES_PASSWORD=example
+      - API_KEY
+`,
+    // A GitHub Actions workflow: secrets are referenced, the service database is local.
+    `on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    services:
+      postgres:
+        image: postgres:16
+        env:
+          POSTGRES_PASSWORD: postgres
+    env:
+      API_TOKEN: \${{ secrets.API_TOKEN }}
+      DATABASE_URL: postgres://postgres:postgres@localhost:5432/test
+    steps:
+      - uses: docker/login-action@v3
+        with:
+          password: \${{ secrets.DOCKER_PASSWORD }}
+`,
+    // Encrypted on purpose: SealedSecret, SOPS, Ansible Vault references.
+    `apiVersion: bitnami.com/v1alpha1
+kind: SealedSecret
+metadata:
+  name: db
+spec:
+  encryptedData:
+    password: AgBy8hCi3q9XoMQ2vLkQ9vB2mX7pL4wZ3nR8tY6uI0oP5aS2dF
+`,
+    'db_password: "{{ vault_db_password }}"\napi_key: ENC[AES256_GCM,data:kQ9vB2mX7pL4,type:str]\n',
+    // Labels, schemas and a Firebase web config (its apiKey is public by design).
+    'i18n:\n  password: Enter your password\n  secret_key: Secret key\n',
+    // Argo CD's admin password is stored as a bcrypt hash, not the password.
+    "apiVersion: v1\nkind: Secret\nmetadata:\n  name: argocd-secret\nstringData:\n  admin.password: '$2a$10$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW'\n",
+    'components:\n  schemas:\n    Login:\n      properties:\n        password:\n          type: string\n          format: password\n',
+    `firebase:\n  apiKey: ${GOOGLE}\n  authDomain: shop.firebaseapp.com\n`,
+    { code: 'auth:\n  TEST_PASSWORD: Tr0ub4dor&3\n', options: [{ ignoreNames: ['^TEST_'] }] },
+  ],
+  invalid: [
+    {
+      code: `apiVersion: v1
+kind: Secret
+metadata:
+  name: db
+stringData:
+  username: app
+  password: Tr0ub4dor&3
+`,
+      errors: [
+        {
+          messageId: 'secretManifestValue',
+          data: { resource: 'db', name: 'password', what: 'a hardcoded secret', encoding: '', secret: 'Tr********' },
+          line: 7,
+          column: 13,
+          endLine: 7,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      // `data` is base64, not encryption: decoded, then judged like stringData.
+      code: `apiVersion: v1
+kind: Secret
+metadata:
+  name: api
+data:
+  api-key: a1E5dkIybVg3cEw0d1ozbg==
+`,
+      errors: [
+        {
+          messageId: 'secretManifestValue',
+          data: { resource: 'api', name: 'api-key', what: 'a hardcoded secret', encoding: ' (base64-encoded)', secret: 'kQ9v********' },
+          line: 6,
+          column: 12,
+          endLine: 6,
+          endColumn: 36,
+        },
+      ],
+    },
+    {
+      // A TLS Secret's private key, decoded from base64.
+      code: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${Buffer.from(`${PEM_BEGIN}\n${PEM_BODY}\n${PEM_END}\n`).toString('base64')}\n`,
+      errors: [{ messageId: 'secretManifestValue', data: { resource: 'tls', name: 'tls.key', what: 'a private key', encoding: ' (base64-encoded)', secret: `${PEM_BEGIN}********` }, line: 7, column: 12, endLine: 7, endColumn: 180 }],
+    },
+    {
+      // `echo secret | base64`: the trailing newline is not part of the key.
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: jwt\ndata:\n  jwt-secret: c2VjcmV0Cg==\n',
+      errors: [
+        {
+          messageId: 'weakSecretKey',
+          data: { name: 'jwt-secret', secret: 's*****', strength: 'only 6 bytes long', encoding: ', base64-encoded' },
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 27,
+        },
+      ],
+    },
+    {
+      // A URL password in stringData: reported on the password.
+      code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  DATABASE_URL: postgresql://app:Xk9mQ2vL@db.prod.internal:5432/app\n',
+      errors: [{ messageId: 'secretManifestValue', data: { resource: 'db', name: 'DATABASE_URL', what: 'a password in a postgresql URL', encoding: '', secret: 'Xk******' }, line: 6, column: 34, endLine: 6, endColumn: 42 }],
+    },
+    {
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  LOG_LEVEL: info\n  API_TOKEN: kQ9vB2mX7pL4wZ3n\n',
+      errors: [{ messageId: 'configMapSecret', data: { resource: 'app', name: 'API_TOKEN', what: 'a hardcoded secret', secret: 'kQ9v********' }, line: 7, column: 14, endLine: 7, endColumn: 30 }],
+    },
+    {
+      code: deployment(`            - name: LOG_LEVEL
+              value: info
+            - name: DB_PASSWORD
+              value: "Tr0ub4dor&3"
+`),
+      errors: [{ messageId: 'containerEnvSecret', data: { container: 'api', name: 'DB_PASSWORD', what: 'a hardcoded secret', secret: 'Tr********' }, line: 15, column: 22, endLine: 15, endColumn: 35 }],
+    },
+    {
+      code: deployment(`            - name: SECRET_KEY
+              value: mysecret
+`),
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'SECRET_KEY', secret: 'my******', strength: 'only 8 bytes long', encoding: '' }, line: 13, column: 22, endLine: 13, endColumn: 30 }],
+    },
+    {
+      // A CronJob's pod spec, and a token in a header value.
+      code: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: sync
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: sync
+              env:
+                - name: AUTH_HEADER
+                  value: Bearer ${GITHUB}
+`,
+      errors: [{ messageId: 'containerEnvSecret', data: { container: 'sync', name: 'AUTH_HEADER', what: 'a GitHub token', secret: 'ghp_********' }, line: 14, column: 33, endLine: 14, endColumn: 73 }],
+    },
+    {
+      // Compose, map form.
+      code: 'services:\n  api:\n    image: shop/api:1\n    environment:\n      LOG_LEVEL: info\n      DB_PASSWORD: Tr0ub4dor&3\n',
+      errors: [{ messageId: 'composeEnvSecret', data: { service: 'api', name: 'DB_PASSWORD', what: 'a hardcoded secret', secret: 'Tr********' }, line: 6, column: 20, endLine: 6, endColumn: 31 }],
+    },
+    {
+      // Compose, list form, with a URL password.
+      code: 'services:\n  worker:\n    image: shop/worker:1\n    environment:\n      - DATABASE_URL=postgres://app:Xk9mQ2vL@db:5432/app\n',
+      errors: [{ messageId: 'composeEnvSecret', data: { service: 'worker', name: 'DATABASE_URL', what: 'a password in a postgres URL', secret: 'Xk******' }, line: 5, column: 37, endLine: 5, endColumn: 45 }],
+    },
+    {
+      // The default of a reference is what runs when the variable is unset.
+      code: `services:\n  api:\n    image: shop/api:1\n    environment:\n      STRIPE_KEY: \${STRIPE_KEY:-${STRIPE}}\n`,
+      errors: [{ messageId: 'composeEnvSecret', data: { service: 'api', name: 'STRIPE_KEY', what: 'a Stripe secret key', secret: 'sk_l********' }, line: 5, column: 33, endLine: 5, endColumn: 66 }],
+    },
+    {
+      code: 'services:\n  api:\n    image: shop/api:1\n    environment:\n      SESSION_SECRET: ${SESSION_SECRET:-keyboardcat}\n',
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'SESSION_SECRET', secret: 'ke********', strength: 'only 11 bytes long', encoding: '' }, line: 5, column: 41, endLine: 5, endColumn: 52 }],
+    },
+    {
+      code: 'services:\n  api:\n    image: shop/api:1\n    environment:\n      - SESSION_SECRET=keyboardcat\n',
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'SESSION_SECRET', secret: 'ke********', strength: 'only 11 bytes long', encoding: '' }, line: 5, column: 9, endLine: 5, endColumn: 35 }],
+    },
+    {
+      // kustomize's secretGenerator literals end up in a Secret.
+      code: 'secretGenerator:\n  - name: db\n    literals:\n      - username=app\n      - password=Tr0ub4dor&3\n',
+      errors: [{ messageId: 'secretManifestValue', data: { resource: 'db', name: 'password', what: 'a hardcoded secret', encoding: '', secret: 'Tr********' }, line: 5, column: 9, endLine: 5, endColumn: 29 }],
+    },
+    {
+      // A GitHub Actions step with a token in its script.
+      code: `on: push\njobs:\n  release:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          curl -H "Authorization: token ${GITHUB}" https://api.github.com/user\n`,
+      errors: [{ messageId: 'knownCredential', data: { kind: 'GitHub token', secret: 'ghp_********' }, line: 7, column: 41, endLine: 7, endColumn: 81 }],
+    },
+    {
+      // Application config (Spring, Helm values): a secret-like key with a credential.
+      code: 'spring:\n  datasource:\n    username: shop\n    password: Tr0ub4dor&3\n',
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'password', secret: 'Tr********' }, line: 4, column: 15, endLine: 4, endColumn: 26 }],
+    },
+    {
+      // A generic key reads with its parent: `jwt:` / `secret:` is a signing secret.
+      code: 'jwt:\n  secret: mysecret\n  expiration: 3600\n',
+      errors: [{ messageId: 'weakSecretKey', data: { name: 'jwt.secret', secret: 'my******', strength: 'only 8 bytes long', encoding: '' }, line: 2, column: 11, endLine: 2, endColumn: 19 }],
+    },
+    {
+      // The `- name:` / `value:` shape of env vars outside a pod spec (Helm extraEnv, CRDs).
+      code: 'extraEnv:\n  - name: API_SECRET\n    value: kQ9vB2mX7pL4wZ3n\n',
+      errors: [{ messageId: 'hardcodedSecret', data: { name: 'API_SECRET', secret: 'kQ9v********' }, line: 3, column: 12, endLine: 3, endColumn: 28 }],
+    },
+  ],
+});
+
+languageTester('redis').run('no-hardcoded-secrets', rule as never, {
+  valid: [
+    '',
+    'bind 127.0.0.1 -::1\nport 6379\n',
+    // Redis's documented example and the guide's placeholder (AutonomOS › Redis Security).
+    'requirepass foobared\n',
+    'requirepass your_very_strong_password_here\n',
+    'requirepass ""\nmasterauth changeme\n',
+    'requirepass ${REDIS_PASSWORD}\n',
+    '# requirepass Xk9mQ2vLp7R4\n',
+    // Passwords kept out of the file, or hashed.
+    'aclfile /etc/redis/users.acl\n',
+    'user default on nopass ~* +@all\n',
+    'user app on #48486e1514e842346ff405b1e45f44059ae82619f2306f99d0940dcb386e91f7 ~app:* +@read\n',
+    'user app off resetpass <Tr0ub4dor&3\n',
+    'masteruser replica\ntls-key-file /etc/redis/tls/redis.key\n',
+    { code: 'masterauth Xk9mQ2vLp7R4\n', options: [{ ignoreNames: ['^masterauth$'] }] },
+  ],
+  invalid: [
+    {
+      code: 'bind 10.0.0.5\nrequirepass Xk9mQ2vLp7R4\n',
+      errors: [{ messageId: 'redisPassword', data: { directive: 'requirepass', secret: 'Xk********' }, line: 2, column: 13, endLine: 2, endColumn: 25, suggestions: [] }],
+    },
+    {
+      // Any real value: there is no label to mistake a requirepass argument for.
+      code: 'requirepass redis123\n',
+      errors: [{ messageId: 'redisPassword', line: 1, column: 13, endLine: 1, endColumn: 21, suggestions: [] }],
+    },
+    {
+      code: 'replicaof 10.0.0.4 6379\nmasterauth "Tr0ub4dor&3"\n',
+      errors: [{ messageId: 'redisPassword', data: { directive: 'masterauth', secret: 'Tr********' }, line: 2, column: 12, endLine: 2, endColumn: 25, suggestions: [] }],
+    },
+    {
+      code: 'tls-key-file-pass Tr0ub4dor&3\n',
+      errors: [{ messageId: 'redisPassword', data: { directive: 'tls-key-file-pass', secret: 'Tr********' }, line: 1, column: 19, endLine: 1, endColumn: 30, suggestions: [] }],
+    },
+    {
+      // An inline ACL password: the suggestion keeps the same password, hashed.
+      code: 'user app on >Tr0ub4dor&3 ~app:* +@read\n',
+      errors: [
+        {
+          messageId: 'redisPassword',
+          data: { directive: 'user app', secret: 'Tr********' },
+          line: 1,
+          column: 13,
+          endLine: 1,
+          endColumn: 25,
+          suggestions: [
+            {
+              messageId: 'hashAclPassword',
+              data: { hash: '48486e15' },
+              output: 'user app on #48486e1514e842346ff405b1e45f44059ae82619f2306f99d0940dcb386e91f7 ~app:* +@read\n',
+            },
+          ],
+        },
+      ],
     },
   ],
 });

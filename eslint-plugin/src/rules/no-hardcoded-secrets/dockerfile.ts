@@ -11,7 +11,7 @@ type Range = [number, number];
 const VARIABLE = /\$(?:\{|[A-Za-z_])/;
 const overlaps = (a: Range, b: Range): boolean => a[0] < b[1] && b[0] < a[1];
 
-export function dockerfileVisitors({ context, matcher, credentialMessage }: SecretsRuleContext): TSESLint.RuleListener {
+export function dockerfileVisitors({ context, matcher, credentialMessage, weakKey }: SecretsRuleContext): TSESLint.RuleListener {
   const sourceCode = treeSourceCode<DockerfileRoot>(context);
   const locOf = ([start, end]: Range) => ({ start: sourceCode.getLocFromIndex(start), end: sourceCode.getLocFromIndex(end) });
 
@@ -34,12 +34,16 @@ export function dockerfileVisitors({ context, matcher, credentialMessage }: Secr
         const { value, valueRange } = property;
         if (value === null || !valueRange || findings.some((finding) => overlaps(finding.range, valueRange))) continue;
         // Docker expands `$X`/`${X}` in ENV/ARG values: a value that uses a variable is not a literal.
-        if (VARIABLE.test(value) || !matcher.isSecretName(property.name) || !matcher.isSecretValue(value)) continue;
+        if (VARIABLE.test(value)) continue;
+        const hardcoded = matcher.isSecretName(property.name) && matcher.isSecretValue(value);
+        const report = hardcoded
+          ? { messageId: 'hardcodedSecret' as const, data: { name: property.name, secret: maskValue(value) } }
+          : weakKey(property.name, value);
+        if (!report) continue;
         const nameEnd = property.nameRange[1];
         context.report({
           loc: locOf(valueRange),
-          messageId: 'hardcodedSecret',
-          data: { name: property.name, secret: maskValue(value) },
+          ...report,
           suggest:
             instruction.keyword === 'ARG'
               ? [{ messageId: 'removeArgDefault', data: { name: property.name }, fix: (fixer) => fixer.removeRange([nameEnd, valueRange[1]]) }]

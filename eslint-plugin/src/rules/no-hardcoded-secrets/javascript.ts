@@ -40,11 +40,13 @@ const NOT_VALUES = new Set<string>([
   AST_NODE_TYPES.TSModuleDeclaration,
   AST_NODE_TYPES.TSImportType,
 ]);
+/** The other half of an access-key pair (`accessKey`, `access_key_id`). */
+const ACCESS_KEY = /access[_-]?key/i;
 const ENV_OBJECTS = new Set(['process.env', 'import.meta.env', 'Bun.env', 'env']);
 /** Keys of a Firebase web config, whose `apiKey` is public by design. */
 const FIREBASE_KEYS = new Set(['authDomain', 'messagingSenderId', 'storageBucket', 'measurementId']);
 
-export function javascriptVisitors({ context, matcher, credentialMessage }: SecretsRuleContext): TSESLint.RuleListener {
+export function javascriptVisitors({ context, matcher, credentialMessage, weakKey }: SecretsRuleContext): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
 
   function keyName(node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.AccessorProperty): string | undefined {
@@ -260,13 +262,43 @@ export function javascriptVisitors({ context, matcher, credentialMessage }: Secr
       usage.kind === 'jwt'
         ? isLiteralSigningKey(value)
         : usage.kind === 'named' && matcher.isSecretName(usage.name) && matcher.isSecretValue(value);
-    if (!isSecret || name === undefined) return;
-    context.report({
-      node: literal,
-      messageId: 'hardcodedSecret',
-      data: { name, secret: maskValue(value) },
-      suggest: replaceWithEnv(literal, usage),
-    });
+    if (name === undefined) return;
+    if (isSecret) {
+      context.report({
+        node: literal,
+        messageId: 'hardcodedSecret',
+        data: { name, secret: maskValue(value) },
+        suggest: replaceWithEnv(literal, usage),
+      });
+      return;
+    }
+    // Too short or guessable to be a credential by its looks, yet a signing key all the same.
+    if (usage.kind !== 'named' || pairedWithAccessKey(literal)) return;
+    const owner = ownerName(literal);
+    const weak = weakKey(name, value) ?? (owner === undefined ? undefined : weakKey(`${owner}.${name}`, value));
+    if (weak) context.report({ node: literal, ...weak, suggest: replaceWithEnv(literal, usage) });
+  }
+
+  /** `new Minio.Client({ accessKey, secretKey })`: a storage credential pair, not a signing key. */
+  function pairedWithAccessKey(literal: StringNode): boolean {
+    const property = literal.parent;
+    if (property.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return property.parent.properties.some(
+      (sibling) => sibling.type === AST_NODE_TYPES.Property && ACCESS_KEY.test(keyName(sibling) ?? ''),
+    );
+  }
+
+  /**
+   * What an object property belongs to, so a generic key reads in context:
+   * `session({ secret })` → `session`, `JwtModule.register({ secret })` → `JwtModule.register`,
+   * `const jwtConstants = { secret }` → `jwtConstants`.
+   */
+  function ownerName(literal: StringNode): string | undefined {
+    const property = literal.parent;
+    if (property.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const owner = property.parent.parent;
+    if (owner.type === AST_NODE_TYPES.CallExpression || owner.type === AST_NODE_TYPES.NewExpression) return sourceCode.getText(owner.callee);
+    return owner.type === AST_NODE_TYPES.VariableDeclarator && owner.id.type === AST_NODE_TYPES.Identifier ? owner.id.name : undefined;
   }
 
   return {

@@ -33,6 +33,8 @@ const LOOKUP_FUNCTIONS = new Set([
   'config',
   'decouple.config',
 ]);
+/** The other half of an access-key pair (`access_key`, `accessKeyId`, `AWS_ACCESS_KEY_ID`). */
+const ACCESS_KEY = /access[_-]?key/i;
 const JWT_FUNCTIONS = /(?:^|\.)jwt\.(?:encode|decode)$/;
 
 interface Lookup {
@@ -41,7 +43,7 @@ interface Lookup {
   defaultArgument: PythonNode | undefined;
 }
 
-export function pythonVisitors({ context, matcher, credentialMessage }: SecretsRuleContext): TSESLint.RuleListener {
+export function pythonVisitors({ context, matcher, credentialMessage, weakKey }: SecretsRuleContext): TSESLint.RuleListener {
   const sourceCode = treeSourceCode<PythonNode>(context);
   const text = sourceCode.text;
   let environ: { binding: string | null; insertAt: number } | undefined;
@@ -275,13 +277,31 @@ export function pythonVisitors({ context, matcher, credentialMessage }: SecretsR
       usage.kind === 'jwt'
         ? isLiteralSigningKey(literal)
         : usage.kind === 'named' && matcher.isSecretName(usage.name) && matcher.isSecretValue(literal);
-    if (!isSecret) return;
-    context.report({
-      loc: value.loc,
-      messageId: 'hardcodedSecret',
-      data: { name, secret: maskValue(literal) },
-      suggest: suggestionsFor(value, usage),
-    });
+    if (isSecret) {
+      context.report({
+        loc: value.loc,
+        messageId: 'hardcodedSecret',
+        data: { name, secret: maskValue(literal) },
+        suggest: suggestionsFor(value, usage),
+      });
+      return;
+    }
+    // Too short or guessable to be a credential by its looks, yet a signing key all the same.
+    const weak = usage.kind === 'named' && !pairedWithAccessKey(value) ? weakKey(name, literal) : undefined;
+    if (weak) context.report({ loc: value.loc, ...weak, suggest: suggestionsFor(value, usage) });
+  }
+
+  /** `Minio(..., access_key=..., secret_key=...)`, `{"access_key": ..., "secret_key": ...}`: a storage credential pair, not a signing key. */
+  function pairedWithAccessKey(value: PythonNode): boolean {
+    const holder = parent(value);
+    const siblings = holder && parent(holder)?.children;
+    if (holder?.type === 'keyword_argument') {
+      return !!siblings?.some((sibling) => sibling.type === 'keyword_argument' && ACCESS_KEY.test(nodeText(field(sibling, 'name')!, text)));
+    }
+    if (holder?.type === 'pair') {
+      return !!siblings?.some((sibling) => sibling.type === 'pair' && ACCESS_KEY.test(stringValue(field(sibling, 'key'), text) ?? ''));
+    }
+    return false;
   }
 
   return {

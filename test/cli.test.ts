@@ -52,7 +52,13 @@ const EXPECTED_EXAMPLES: string[] = [
   'api/app/users.py:14:67 hardening/no-weak-hashing',
   'api/app/users.py:25:20 hardening/no-sql-concatenation',
   'api/app/users.py:31:30 hardening/no-sql-concatenation',
+  'deploy/app.env:2:32 hardening/no-hardcoded-secrets',
+  'deploy/app.env:3:12 hardening/no-hardcoded-secrets',
+  'deploy/app.env:4:16 hardening/no-hardcoded-secrets',
   'deploy/k8s/api.yaml:16:11 hardening/require-k8s-security-context',
+  'deploy/k8s/secrets.yaml:8:19 hardening/no-hardcoded-secrets',
+  'deploy/k8s/secrets.yaml:10:15 hardening/no-hardcoded-secrets',
+  'deploy/k8s/secrets.yaml:18:22 hardening/no-hardcoded-secrets',
   'deploy/nginx/nginx.conf:4:5 hardening/nginx-require-security-headers',
   'deploy/nginx/nginx.conf:11:23 hardening/nginx-require-strong-tls',
   'deploy/nginx/nginx.conf:11:29 hardening/nginx-require-strong-tls',
@@ -62,6 +68,8 @@ const EXPECTED_EXAMPLES: string[] = [
   'deploy/nginx/nginx.conf:23:5 hardening/nginx-require-https-redirect',
   'deploy/redis/redis.conf:3:1 hardening/require-redis-tls',
   'deploy/redis/redis.conf:4:1 hardening/require-redis-tls',
+  'deploy/redis/replica.conf:4:12 hardening/no-hardcoded-secrets',
+  'deploy/redis/replica.conf:5:13 hardening/no-hardcoded-secrets',
   'docker-compose.yml:11:9 hardening/no-exposed-datastore-ports',
   'docker-compose.yml:17:9 hardening/no-exposed-datastore-ports',
   'web/Dockerfile:10:1 hardening/require-non-root-user',
@@ -106,7 +114,15 @@ describe('npm run scan (the ESLint CLI with the recommended config)', () => {
 
   it('never prints a secret from examples/ in full', () => {
     const run = scan(join(ROOT, 'examples'), '--format', 'json');
-    for (const secret of ['Kx9mQ2vLr7TzW4', 'sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000', 'AIzaSyD4f8Qm2xTbLw9Kc3Zp7Vn1Rg5Hs6JuFAKE']) {
+    for (const secret of [
+      'Kx9mQ2vLr7TzW4',
+      'sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000',
+      'AIzaSyD4f8Qm2xTbLw9Kc3Zp7Vn1Rg5Hs6JuFAKE',
+      'Zx7Qw2Lm9PvK3nB8Tr4Y',
+      'supersecret',
+      'Xk9mQ2vLp7R4',
+      'Tr0ub4dor&3',
+    ]) {
       const messages = (JSON.parse(run.stdout) as EslintResult[]).flatMap((r) => r.messages.map((m) => m.message));
       assert.ok(!messages.some((message) => message.includes(secret)), `a message shows ${secret.slice(0, 4)}… in full`);
     }

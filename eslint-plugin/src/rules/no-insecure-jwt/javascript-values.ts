@@ -1,6 +1,10 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { numericOperation } from '../../detectors/password-hashing.js';
-import { constantBinding, staticPropertyName } from '../../util/js-static-values.js';
+import {
+  constantInitializer as sharedConstantInitializer,
+  staticPropertyName,
+  unwrapValue as unwrap,
+} from '../../util/js-static-values.js';
 
 /**
  * Same-file values for the JWT rule: module bindings (`import jwt from 'jsonwebtoken'`),
@@ -31,24 +35,8 @@ interface Binding {
   identifier: TSESTree.Identifier;
 }
 
-export function unwrap(node: Node): Node {
-  let current = node;
-  for (;;) {
-    if (
-      current.type === 'TSAsExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'TSTypeAssertion' ||
-      current.type === 'ChainExpression'
-    ) {
-      current = current.expression;
-    } else if (current.type === 'AwaitExpression') {
-      current = current.argument;
-    } else {
-      return current;
-    }
-  }
-}
+// The rule's other files take the shared helper from here, under the name they use.
+export { unwrap };
 
 export function isFunction(node: Node): node is TSESTree.FunctionLike {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
@@ -155,14 +143,7 @@ export function jsValues(sourceCode: Readonly<TSESLint.SourceCode>) {
 
   /** The initializer of a variable that is only ever given that one value and whose properties are never assigned. */
   function constantInitializer(identifier: TSESTree.Identifier): Node | undefined {
-    const binding = constantBinding(sourceCode, identifier);
-    if (binding?.id.type !== 'Identifier') return undefined;
-    const mutated = binding.variable.references.some((reference) => {
-      let node: Node = reference.identifier;
-      while (node.parent?.type === 'MemberExpression' && node.parent.object === node) node = node.parent;
-      return node !== reference.identifier && node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
-    });
-    return mutated ? undefined : binding.init;
+    return sharedConstantInitializer(sourceCode, identifier);
   }
 
   /** A property's value; `unknown` when a spread or computed key may set it. */

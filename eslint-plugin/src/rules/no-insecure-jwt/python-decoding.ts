@@ -2,7 +2,8 @@ import { REQUEST_NAMES, isAuthenticatingFunctionName, isIdentityProperty } from 
 import { callArguments, nodeText, type CallArguments } from '../../languages/python/python-ast.js';
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
-import { descendants, enclosing, type PythonValues } from './python-values.js';
+import { descendants, enclosing } from '../../languages/python/python-scope.js';
+import type { PythonValues } from './python-values.js';
 
 /** Module paths of the JWT libraries (PyJWT, python-jose, authlib) and objects named after them. */
 export const JWT_OWNER = /jwt|jose|jws/i;

@@ -1,11 +1,12 @@
 import { numericOperation } from '../../detectors/password-hashing.js';
 import { dottedName, nodeText, stringValue } from '../../languages/python/python-ast.js';
 import type { PythonNode } from '../../languages/python/python-node.js';
-import { field, parent } from '../../languages/python/python-node.js';
+import { field } from '../../languages/python/python-node.js';
+import { descendants, enclosing, importedName, importedNames } from '../../languages/python/python-scope.js';
 
 /**
- * Same-file values for the JWT rule in Python: import qualification and constants
- * (a function's own, then the module's). Kept local until languages/python/python-scope.ts exists.
+ * Same-file values for the JWT rule in Python: import qualification (through
+ * python-scope.ts) and constants (a function's own, then the module's).
  */
 
 /** A value the rule could compute, the node that gives it, and the constant names it was read through. */
@@ -15,22 +16,6 @@ export interface Known<T> {
   names: string[];
 }
 
-const SCOPE_TYPES = new Set(['function_definition', 'class_definition', 'lambda']);
-
-export function descendants(node: PythonNode, visit: (node: PythonNode) => void, enterScopes = false): void {
-  for (const child of node.children) {
-    visit(child);
-    if (enterScopes || !SCOPE_TYPES.has(child.type)) descendants(child, visit, enterScopes);
-  }
-}
-
-export function enclosing(node: PythonNode, type: string): PythonNode | undefined {
-  for (let current = parent(node); current; current = parent(current)) {
-    if (current.type === type) return current;
-  }
-  return undefined;
-}
-
 export function unparenthesized(node: PythonNode | undefined): PythonNode | undefined {
   let current = node;
   while (current?.type === 'parenthesized_expression' && current.children.length === 1) current = current.children[0];
@@ -38,48 +23,16 @@ export function unparenthesized(node: PythonNode | undefined): PythonNode | unde
 }
 
 export function pythonValues(module: PythonNode, text: string) {
-  const imports = new Map<string, string>();
+  let imports: ReadonlyMap<string, string> = new Map();
   const bindingCache = new Map<PythonNode, Map<string, PythonNode | 'ambiguous' | undefined>>();
 
   function collectImports(): void {
-    descendants(
-      module,
-      (node) => {
-        if (node.type === 'import_statement') {
-          for (const child of node.children) {
-            if (child.field !== 'name') continue;
-            if (child.type === 'aliased_import') {
-              const name = field(child, 'name');
-              const alias = field(child, 'alias');
-              if (name && alias) imports.set(nodeText(alias, text), nodeText(name, text));
-            } else {
-              const head = nodeText(child, text).split('.')[0]!;
-              imports.set(head, head);
-            }
-          }
-        } else if (node.type === 'import_from_statement') {
-          const moduleName = field(node, 'module_name');
-          if (!moduleName || moduleName.type !== 'dotted_name') return;
-          const from = nodeText(moduleName, text);
-          for (const child of node.children) {
-            if (child.field !== 'name') continue;
-            const name = child.type === 'aliased_import' ? field(child, 'name') : child;
-            const alias = child.type === 'aliased_import' ? field(child, 'alias') : child;
-            if (name && alias) imports.set(nodeText(alias, text), `${from}.${nodeText(name, text)}`);
-          }
-        }
-      },
-      true,
-    );
+    imports = importedNames(module, text);
   }
 
   /** `jwt.encode` → `jose.jwt.encode` after `from jose import jwt`; names not imported stay as written. */
   function qualify(node: PythonNode | undefined): string | undefined {
-    const dotted = dottedName(node, text);
-    if (!dotted) return undefined;
-    const [head, ...rest] = dotted.split('.');
-    const qualified = imports.get(head!);
-    return qualified ? [qualified, ...rest].join('.') : dotted;
+    return importedName(node, text, imports) ?? dottedName(node, text);
   }
 
   function parameterNames(fn: PythonNode): string[] {
@@ -259,7 +212,10 @@ export function pythonValues(module: PythonNode, text: string) {
   }
 
   return {
-    imports,
+    /** Filled by collectImports, when the rule enters the module. */
+    get imports(): ReadonlyMap<string, string> {
+      return imports;
+    },
     collectImports,
     qualify,
     isParameterReference,

@@ -15,7 +15,8 @@ import { treeSourceCode } from '../../util/languages.js';
 import { createReporter, elementRemovalRange, type Context, type Suggestion } from '../no-insecure-jwt.js';
 import { JWT_OWNER, pyDecoding } from './python-decoding.js';
 import { SITE_TIERS, pyLifetimes } from './python-lifetimes.js';
-import { descendants, pythonValues, unparenthesized } from './python-values.js';
+import { descendants } from '../../languages/python/python-scope.js';
+import { pythonValues, unparenthesized } from './python-values.js';
 
 const PREFILTER = /jwt|jws|jose|token/i;
 const JWT_CALLEE = /jwt|jws|jose|bearer|sign\w*$|verify\w*$/i;

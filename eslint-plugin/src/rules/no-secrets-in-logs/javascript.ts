@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isLoggerName, isRequestName, isGenericValueName, sensitiveGetter, urlPasswordHoles } from '../../detectors/sensitive-names.js';
-import { constantBinding, staticPropertyName } from '../../util/js-static-values.js';
+import { constantBinding, staticPropertyName, unwrapValue as unwrap } from '../../util/js-static-values.js';
 import type { Context, Leak, Settings } from '../no-secrets-in-logs.js';
 import { reportLeak } from '../no-secrets-in-logs.js';
 
@@ -29,21 +29,6 @@ const ITERATING_METHODS = new Set(['forEach', 'map', 'filter', 'some', 'every', 
 const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
 const COOKIES: Leak = { kind: 'secret', label: 'the cookies' };
 const COOKIE_HEADER: Leak = { kind: 'secret', label: 'the Cookie header' };
-
-function unwrap(node: Node): Node {
-  let current = node;
-  while (
-    current.type === 'TSAsExpression' ||
-    current.type === 'TSSatisfiesExpression' ||
-    current.type === 'TSNonNullExpression' ||
-    current.type === 'TSTypeAssertion' ||
-    current.type === 'ChainExpression' ||
-    current.type === 'AwaitExpression'
-  ) {
-    current = current.type === 'AwaitExpression' ? current.argument : current.expression;
-  }
-  return current;
-}
 
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);

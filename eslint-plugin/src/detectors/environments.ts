@@ -163,3 +163,19 @@ export function offValue(on: string): string {
   if (on[0] === on[0]?.toUpperCase() && on !== on.toLowerCase()) return off[0]!.toUpperCase() + off.slice(1);
   return off;
 }
+
+/**
+ * Words of a `.env.<words>` (or `<words>.env`) name that make it a template meant
+ * to be committed with placeholder values: `.env.example`, `.env.sample`,
+ * `.env.template`, `.env.dist`, `.env.defaults`, `.env.production.example`,
+ * dotenv-extended's `.env.schema`, `example.env`.
+ */
+const ENV_TEMPLATE_WORDS = new Set(['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'defaults', 'default', 'schema']);
+
+/** Whether a dot-separated word of `name` marks an env file as a committed template. */
+export function hasEnvTemplateWord(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split('.')
+    .some((word) => ENV_TEMPLATE_WORDS.has(word));
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
+import { hasEnvTemplateWord } from '../../detectors/environments.js';
 import type { CredentialFinding } from '../../detectors/secrets.js';
 import { describeFinding, findCredentials, maskValue, referenceDefault } from '../../detectors/secrets.js';
 import type { EnvEntry, EnvFile } from '../../languages/env/env-node.js';
@@ -8,23 +9,12 @@ import type { SecretsRuleContext } from '../no-hardcoded-secrets.js';
 
 type Range = [number, number];
 
-/**
- * Words of a `.env.<words>` (or `<words>.env`) name that make it a template meant
- * to be committed: `.env.example`, `.env.sample`, `.env.template`, `.env.dist`,
- * `.env.defaults`, `.env.production.example`, `example.env` (the same list as
- * require-gitignore-secrets, which lets these files into git).
- */
-const TEMPLATE_WORDS = new Set(['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'defaults', 'default', 'schema']);
-
 /** Names exposed to the browser on purpose (Next.js, Vite, CRA, Expo, Nuxt, SvelteKit, Gatsby, Vue CLI). */
 const PUBLIC_NAME = /^(?:NEXT_PUBLIC|VITE|REACT_APP|EXPO_PUBLIC|NUXT_PUBLIC|PUBLIC|GATSBY|VUE_APP)_|FIREBASE/i;
 
+/** `.env.example`, `example.env` and kin: committed on purpose, so they must hold placeholders only. */
 export function isEnvTemplate(filename: string): boolean {
-  return path
-    .basename(filename)
-    .toLowerCase()
-    .split('.')
-    .some((word) => TEMPLATE_WORDS.has(word));
+  return hasEnvTemplateWord(path.basename(filename));
 }
 
 /** Google API keys under a browser-exposed or Firebase name are public by design (Firebase web config, Maps JS). */

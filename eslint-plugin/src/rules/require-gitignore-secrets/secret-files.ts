@@ -1,18 +1,11 @@
 import fs from 'node:fs';
+import { hasEnvTemplateWord } from '../../detectors/environments.js';
 
 /** What kind of secret a file name says a file holds, and the .gitignore entry that ignores its kind. */
 export type SecretKind = 'env' | 'envTemplate' | 'pem' | 'key' | 'p12' | 'pfx' | 'ssh' | 'secretsFolder';
 
 /** The entries the fix appends, in this order. */
 export const ENTRY_ORDER = ['.env', '.env.*', '*.pem', '*.key', '*.p12', '*.pfx', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', 'secrets/'];
-
-/**
- * `.env.<words>` files meant to be committed: templates and defaults with
- * placeholder values (`.env.example`, `.env.sample`, `.env.template`,
- * `.env.dist`, `.env.defaults`, `.env.production.example`, dotenv-extended's
- * `.env.schema`).
- */
-const TEMPLATE_WORDS = new Set(['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'defaults', 'default', 'schema']);
 
 const SSH_KEYS = new Set(['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519']);
 const KEY_EXTENSION = /\.(pem|key|p12|pfx)$/i;
@@ -24,8 +17,7 @@ const NOT_SECRET_IN_FOLDER = /^(?:readme(?:\..*)?|.*\.md|\.git(?:keep|ignore|att
 export function secretKindOfName(name: string, inSecretsFolder: boolean): SecretKind | undefined {
   if (name === '.env') return 'env';
   if (name.startsWith('.env.')) {
-    const words = name.slice(5).toLowerCase().split('.');
-    return words.some((word) => TEMPLATE_WORDS.has(word)) ? 'envTemplate' : 'env';
+    return hasEnvTemplateWord(name.slice(5)) ? 'envTemplate' : 'env';
   }
   if (SSH_KEYS.has(name)) return 'ssh';
   const extension = KEY_EXTENSION.exec(name)?.[1]?.toLowerCase();

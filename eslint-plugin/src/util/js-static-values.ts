@@ -79,3 +79,68 @@ export function unwrapCasts<T extends TSESTree.Node>(node: T): T | TSESTree.Expr
   }
   return current;
 }
+
+/** A name the file's top level binds to a module: `import x from 'm'`, `const { y } = require('m')`. */
+export interface ModuleBinding {
+  module: string;
+  /** `*` for a default or namespace import. */
+  imported: string;
+  /** The local name's declaration, to tell the import from a shadowing variable. */
+  identifier: TSESTree.Identifier;
+}
+
+/** The module of `require('m')` or `import('m')` (through casts and `await`); undefined for anything else. */
+export function requiredModule(init: TSESTree.Node | null | undefined): string | undefined {
+  if (!init) return undefined;
+  const node = unwrapValue(init);
+  if (node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string') {
+    return node.source.value;
+  }
+  if (
+    node.type === 'CallExpression' &&
+    node.callee.type === 'Identifier' &&
+    node.callee.name === 'require' &&
+    node.arguments[0]?.type === 'Literal' &&
+    typeof node.arguments[0].value === 'string'
+  ) {
+    return node.arguments[0].value;
+  }
+  return undefined;
+}
+
+/** Every top-level import and `require`/`import()` binding of the program, by local name. */
+export function moduleBindings(program: TSESTree.Program): Map<string, ModuleBinding> {
+  const bindings = new Map<string, ModuleBinding>();
+  const bind = (identifier: TSESTree.Identifier, module: string, imported: string): void => {
+    bindings.set(identifier.name, { module, imported: imported === 'default' ? '*' : imported, identifier });
+  };
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const module = String(statement.source.value);
+      for (const specifier of statement.specifiers) {
+        const imported =
+          specifier.type !== 'ImportSpecifier'
+            ? '*'
+            : specifier.imported.type === 'Identifier'
+              ? specifier.imported.name
+              : String(specifier.imported.value);
+        bind(specifier.local, module, imported);
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const module = requiredModule(declarator.init);
+        if (!module) continue;
+        if (declarator.id.type === 'Identifier') {
+          bind(declarator.id, module, '*');
+        } else if (declarator.id.type === 'ObjectPattern') {
+          for (const property of declarator.id.properties) {
+            if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
+            const imported = staticPropertyName(property);
+            if (imported) bind(property.value, module, imported);
+          }
+        }
+      }
+    }
+  }
+  return bindings;
+}

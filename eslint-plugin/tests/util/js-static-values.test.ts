@@ -3,7 +3,14 @@ import * as tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, it } from 'mocha';
-import { constantBinding, constantInitializer, staticPropertyName, unwrapCasts, unwrapValue } from '../../src/util/js-static-values.js';
+import {
+  constantBinding,
+  constantInitializer,
+  moduleBindings,
+  staticPropertyName,
+  unwrapCasts,
+  unwrapValue,
+} from '../../src/util/js-static-values.js';
 
 /** Runs `inspect` on the argument of every `probe(...)` call in `code`, with the file's SourceCode. */
 function probe<T>(code: string, inspect: (sourceCode: Readonly<TSESLint.SourceCode>, argument: TSESTree.Node) => T): T[] {
@@ -125,5 +132,36 @@ describe('util/js-static-values', () => {
       assert.equal(unwrapped('(await token) as string'), 'await token');
       assert.equal(unwrapped('a?.b as string'), 'a?.b');
     });
+  });
+});
+
+describe('moduleBindings', () => {
+  it('maps each top-level import and require/import() binding to its module and imported name', () => {
+    const [bindings] = probe(
+      [
+        "import bcrypt from 'bcrypt';",
+        "import * as crypto from 'node:crypto';",
+        "import { hash as argonHash, 'default' as other } from 'argon2';",
+        "const jwt = require('jsonwebtoken');",
+        "const { createHash, default: md5 } = require('crypto');",
+        "const jose = await import('jose');",
+        "const plain = compute('x');",
+        'probe(0);',
+      ].join('\n'),
+      (sourceCode) => moduleBindings(sourceCode.ast as TSESTree.Program),
+    );
+    assert.deepEqual(
+      [...bindings!].map(([name, binding]) => [name, binding.module, binding.imported, binding.identifier.name]),
+      [
+        ['bcrypt', 'bcrypt', '*', 'bcrypt'],
+        ['crypto', 'node:crypto', '*', 'crypto'],
+        ['argonHash', 'argon2', 'hash', 'argonHash'],
+        ['other', 'argon2', '*', 'other'],
+        ['jwt', 'jsonwebtoken', '*', 'jwt'],
+        ['createHash', 'crypto', 'createHash', 'createHash'],
+        ['md5', 'crypto', '*', 'md5'],
+        ['jose', 'jose', '*', 'jose'],
+      ],
+    );
   });
 });

@@ -2,13 +2,16 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { numericOperation } from '../../detectors/password-hashing.js';
 import {
   constantInitializer as sharedConstantInitializer,
+  moduleBindings,
+  requiredModule,
   staticPropertyName,
   unwrapValue as unwrap,
+  type ModuleBinding,
 } from '../../util/js-static-values.js';
 
 /**
- * Same-file values for the JWT rule: module bindings (`import jwt from 'jsonwebtoken'`),
- * constants, object options. Kept local until util/js-static-values.ts grows these.
+ * Same-file values for the JWT rule: module bindings (`import jwt from 'jsonwebtoken'`,
+ * from util/js-static-values.ts), constants, object options.
  */
 
 export type Node = TSESTree.Node;
@@ -26,13 +29,6 @@ export interface Callee {
   path: string[];
   /** The first part is a name nothing in the file declares (a global, or a snippet without imports). */
   undeclared: boolean;
-}
-
-interface Binding {
-  module: string;
-  /** `*` for a default or namespace import. */
-  imported: string;
-  identifier: TSESTree.Identifier;
 }
 
 // The rule's other files take the shared helper from here, under the name they use.
@@ -69,53 +65,10 @@ export function referenceName(node: Node): string | undefined {
 }
 
 export function jsValues(sourceCode: Readonly<TSESLint.SourceCode>) {
-  const bindings = new Map<string, Binding>();
-
-  function requiredModule(init: Node | null | undefined): string | undefined {
-    if (!init) return undefined;
-    const node = unwrap(init);
-    if (node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string') return node.source.value;
-    if (
-      node.type === 'CallExpression' &&
-      node.callee.type === 'Identifier' &&
-      node.callee.name === 'require' &&
-      node.arguments[0]?.type === 'Literal' &&
-      typeof node.arguments[0].value === 'string'
-    ) {
-      return node.arguments[0].value;
-    }
-    return undefined;
-  }
+  let bindings: ReadonlyMap<string, ModuleBinding> = new Map();
 
   function collectBindings(program: TSESTree.Program): void {
-    for (const statement of program.body) {
-      if (statement.type === 'ImportDeclaration') {
-        const module = String(statement.source.value);
-        for (const specifier of statement.specifiers) {
-          const imported =
-            specifier.type === 'ImportSpecifier'
-              ? specifier.imported.type === 'Identifier'
-                ? specifier.imported.name
-                : String(specifier.imported.value)
-              : '*';
-          bindings.set(specifier.local.name, { module, imported: imported === 'default' ? '*' : imported, identifier: specifier.local });
-        }
-      } else if (statement.type === 'VariableDeclaration') {
-        for (const declarator of statement.declarations) {
-          const module = requiredModule(declarator.init);
-          if (!module) continue;
-          if (declarator.id.type === 'Identifier') {
-            bindings.set(declarator.id.name, { module, imported: '*', identifier: declarator.id });
-          } else if (declarator.id.type === 'ObjectPattern') {
-            for (const property of declarator.id.properties) {
-              if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
-              const imported = staticPropertyName(property);
-              if (imported) bindings.set(property.value.name, { module, imported: imported === 'default' ? '*' : imported, identifier: property.value });
-            }
-          }
-        }
-      }
-    }
+    bindings = moduleBindings(program);
   }
 
   function calleeOf(node: Node): Callee | undefined {

@@ -13,7 +13,13 @@ import {
   numericOperation,
   type ParameterValue,
 } from '../../detectors/password-hashing.js';
-import { constantInitializer, staticPropertyName } from '../../util/js-static-values.js';
+import {
+  constantInitializer,
+  moduleBindings,
+  requiredModule,
+  staticPropertyName,
+  type ModuleBinding,
+} from '../../util/js-static-values.js';
 import type { Context, MessageIds, Minimums } from '../no-weak-hashing.js';
 
 type Node = TSESTree.Node;
@@ -22,14 +28,6 @@ type Node = TSESTree.Node;
 interface Known<T> {
   value: T;
   node: Node;
-}
-
-interface Binding {
-  module: string;
-  /** `*` for a default or namespace import. */
-  imported: string;
-  /** The local name's declaration, to tell the import from a shadowing variable. */
-  identifier: TSESTree.Identifier;
 }
 
 /** A callee as a dotted path, with the module its first part was imported from. */
@@ -75,7 +73,7 @@ function functionName(fn: TSESTree.FunctionLike): string | undefined {
 
 export function javascriptVisitors(context: Context, minimums: Minimums): TSESLint.RuleListener {
   const sourceCode = context.sourceCode;
-  const bindings = new Map<string, Binding>();
+  let bindings: ReadonlyMap<string, ModuleBinding> = new Map();
   const reported = new Set<string>();
 
   function report(descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: Node }): void {
@@ -86,67 +84,6 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
   }
 
   // ---- module bindings ------------------------------------------------------
-
-  function requiredModule(init: Node | null | undefined): string | undefined {
-    if (!init) return undefined;
-    let node = unwrap(init);
-    if (node.type === 'AwaitExpression') node = unwrap(node.argument);
-    if (node.type === 'ImportExpression' && node.source.type === 'Literal' && typeof node.source.value === 'string') {
-      return node.source.value;
-    }
-    if (
-      node.type === 'CallExpression' &&
-      node.callee.type === 'Identifier' &&
-      node.callee.name === 'require' &&
-      node.arguments[0]?.type === 'Literal' &&
-      typeof node.arguments[0].value === 'string'
-    ) {
-      return node.arguments[0].value;
-    }
-    return undefined;
-  }
-
-  function collectBindings(program: TSESTree.Program): void {
-    for (const statement of program.body) {
-      if (statement.type === 'ImportDeclaration') {
-        const module = String(statement.source.value);
-        for (const specifier of statement.specifiers) {
-          const imported =
-            specifier.type === 'ImportSpecifier'
-              ? specifier.imported.type === 'Identifier'
-                ? specifier.imported.name
-                : String(specifier.imported.value)
-              : '*';
-          bindings.set(specifier.local.name, {
-            module,
-            imported: imported === 'default' ? '*' : imported,
-            identifier: specifier.local,
-          });
-        }
-      } else if (statement.type === 'VariableDeclaration') {
-        for (const declarator of statement.declarations) {
-          const module = requiredModule(declarator.init);
-          if (!module) continue;
-          if (declarator.id.type === 'Identifier') {
-            bindings.set(declarator.id.name, { module, imported: '*', identifier: declarator.id });
-          }
-          else if (declarator.id.type === 'ObjectPattern') {
-            for (const property of declarator.id.properties) {
-              if (property.type !== 'Property' || property.value.type !== 'Identifier') continue;
-              const imported = staticPropertyName(property);
-              if (imported) {
-                bindings.set(property.value.name, {
-                  module,
-                  imported: imported === 'default' ? '*' : imported,
-                  identifier: property.value,
-                });
-              }
-            }
-          }
-        }
-      }
-    }
-  }
 
   function calleeOf(node: Node): Callee | undefined {
     const path: string[] = [];
@@ -618,7 +555,7 @@ export function javascriptVisitors(context: Context, minimums: Minimums): TSESLi
 
   return {
     Program(program) {
-      collectBindings(program);
+      bindings = moduleBindings(program);
     },
     CallExpression(call) {
       const callee = calleeOf(call.callee);

@@ -31,6 +31,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 4.2 Firewall Rules', 'AMAS › 4.1 HTTPS/TLS', 'AutonomOS › Network Security › TLS/SSL Configuration'],
       cwe: ['CWE-319'],
+      howToFix:
+        'Make the port-80 server only redirect, with `return 301 https://$host$request_uri;`; if certificates are renewed over HTTP, keep `/.well-known/acme-challenge/` and put the redirect in `location /`.',
     },
     hasSuggestions: true,
     schema: [

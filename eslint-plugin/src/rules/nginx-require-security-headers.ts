@@ -28,6 +28,8 @@ export default createRule<Options, MessageIds>({
         'AMAS › Security Checklist',
       ],
       cwe: ['CWE-693', 'CWE-1021', 'CWE-319'],
+      howToFix:
+        'Send HSTS, Content-Security-Policy, X-Frame-Options, X-Content-Type-Options and Referrer-Policy with `add_header … always;`, and repeat them (or include a shared snippet) in every block that has its own `add_header`.',
     },
     hasSuggestions: true,
     schema: [

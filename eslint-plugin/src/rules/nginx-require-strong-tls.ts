@@ -48,6 +48,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Network Security › TLS/SSL Configuration', 'AMAS › 4.1 HTTPS/TLS'],
       cwe: ['CWE-326', 'CWE-327'],
+      howToFix:
+        'Set `ssl_protocols TLSv1.2 TLSv1.3;` and list only strong ECDHE AEAD suites in `ssl_ciphers`, such as `ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384`.',
     },
     fixable: 'code',
     hasSuggestions: true,

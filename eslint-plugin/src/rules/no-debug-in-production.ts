@@ -41,6 +41,8 @@ export default createRule<Options, MessageIds>({
         'AMAS › 10.2 SOC 2 Compliance',
       ],
       cwe: ['CWE-489', 'CWE-215'],
+      howToFix:
+        'Turn debug off in what is deployed, or read it from an environment variable that is unset in production, and run with `NODE_ENV=production`; serve Flask and Dash through a WSGI server such as gunicorn, not `app.run()`.',
     },
     hasSuggestions: true,
     schema: [],

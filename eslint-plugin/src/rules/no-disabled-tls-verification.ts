@@ -68,6 +68,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 4.1 HTTPS/TLS', 'AutonomOS › Network Security › TLS/SSL Configuration', 'AutonomOS › Compliance › SOC 2 (Service Organization Control)'],
       cwe: ['CWE-295'],
+      howToFix:
+        'Keep certificate and host name verification on and trust the server\'s CA instead: pass it as `ca` or `verify="/path/to/ca.pem"`, or give it to the process with `NODE_EXTRA_CA_CERTS` or `REQUESTS_CA_BUNDLE`.',
     },
     hasSuggestions: true,
     schema: [],

@@ -49,6 +49,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Network Security › Firewall Configuration'],
       cwe: ['CWE-668'],
+      howToFix:
+        'Drop the port mapping and connect over the Compose network (`db:5432`), or publish the port on loopback only (`"127.0.0.1:5432:5432"`); do not run the datastore with `network_mode: host`.',
     },
     fixable: 'code',
     schema: [],

@@ -92,6 +92,8 @@ export default createRule<Options, MessageIds>({
         'AMAS › 1.1 JWT Token Security',
       ],
       cwe: ['CWE-798'],
+      howToFix:
+        'Read the secret from the environment or a secret manager and fail at startup when it is missing; keep `.env` files and Secret values out of git, and revoke any committed secret, since it stays in the history.',
     },
     hasSuggestions: true,
     schema: [

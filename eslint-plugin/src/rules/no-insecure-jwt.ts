@@ -92,6 +92,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Authentication Best Practices › JWT Token Security', 'AMAS › 1.1 JWT Token Security'],
       cwe: ['CWE-347', 'CWE-613'],
+      howToFix:
+        'Sign tokens with a real algorithm and a short expiry (30 minutes for access tokens, 7 days for refresh tokens), and verify them with the key and an explicit list such as `algorithms: [\'HS256\']`, never `none`.',
     },
     hasSuggestions: true,
     schema: [

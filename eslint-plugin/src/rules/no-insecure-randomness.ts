@@ -50,6 +50,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 1.1 JWT Token Security', 'AutonomOS › API Key Rotation'],
       cwe: ['CWE-338'],
+      howToFix:
+        'Use a cryptographically secure source: `crypto.randomUUID()`, `crypto.getRandomValues()` or `randomInt()` from `node:crypto` in JavaScript, and the `secrets` module (`secrets.token_urlsafe(32)`, `secrets.choice()`) in Python.',
     },
     hasSuggestions: true,
     schema: [

@@ -40,6 +40,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 2.3 CORS Configuration'],
       cwe: ['CWE-942'],
+      howToFix:
+        'Allow an explicit list of trusted origins (for example from an environment variable) instead of `*` or the echoed Origin, anchoring patterns with `^` and `$`; or turn credentials off if the API needs no cookies.',
     },
     hasSuggestions: true,
     schema: [],

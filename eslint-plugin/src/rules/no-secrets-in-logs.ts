@@ -56,6 +56,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › JWT Token Security', 'AutonomOS › Secret Management', 'AutonomOS › Audit Logging', 'AMAS › 6.1 Security Logging'],
       cwe: ['CWE-532'],
+      howToFix:
+        'Log who and what happened (a user id, a token id or a short hash), not the credential itself; log request headers by name or redact `Authorization` and `Cookie`, and mask the password in connection URLs.',
     },
     schema: [
       {

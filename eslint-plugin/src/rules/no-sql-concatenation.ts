@@ -61,6 +61,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 3.2 SQL Injection Prevention', 'AutonomOS › Input Validation › SQL Injection Prevention'],
       cwe: ['CWE-89'],
+      howToFix:
+        'Pass values as bound parameters (`?`, `$1`, `%s`, `:name`) of the driver or ORM instead of building the SQL text; keep identifiers in an allow-list.',
     },
     hasSuggestions: true,
     schema: [

@@ -39,6 +39,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Authentication Best Practices › JWT Token Security'],
       cwe: ['CWE-598'],
+      howToFix:
+        'Send the credential in the `Authorization` header, another request header, a cookie or a POST body instead of the query string; for WebSockets, send it in the first message or the `Sec-WebSocket-Protocol` header.',
     },
     schema: [
       {

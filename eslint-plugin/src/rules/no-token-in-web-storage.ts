@@ -72,6 +72,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › JWT Token Security'],
       cwe: ['CWE-922'],
+      howToFix:
+        'Have the server set the token in an `httpOnly`, `secure`, `SameSite` cookie and stop storing or reading it in JavaScript; protect state-changing requests against CSRF.',
     },
     schema: [
       {

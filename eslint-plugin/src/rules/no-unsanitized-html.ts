@@ -31,6 +31,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Input Validation › XSS Prevention', 'AMAS › 2.2 Input Validation'],
       cwe: ['CWE-79'],
+      howToFix:
+        'Insert text with `textContent` (or React\'s `{value}`) instead of an HTML sink, and pass HTML that must render through `DOMPurify.sanitize()`; in JSON written into a `<script>`, escape `<` as `\\u003c`.',
     },
     hasSuggestions: true,
     schema: [

@@ -49,6 +49,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 1.2 Password Policy', 'AutonomOS › Authentication Best Practices › Password Security'],
       cwe: ['CWE-916', 'CWE-328'],
+      howToFix:
+        'Hash passwords with bcrypt (cost 12 or more) or Argon2 instead of a fast digest, rehashing old hashes at the next login; for other secrets, use SHA-256 or an HMAC instead of MD5 or SHA-1.',
     },
     fixable: 'code',
     hasSuggestions: true,

@@ -62,6 +62,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 3.1 Connection Security', 'AutonomOS › Database Security › Connection Encryption'],
       cwe: ['CWE-319'],
+      howToFix:
+        'Require TLS in the connection string (`?sslmode=require`, or `verify-full` with `sslrootcert`; `ssl-mode=REQUIRED` for MySQL) or in the driver options, and never set it to `disable` or `false`.',
     },
     hasSuggestions: true,
     schema: [

@@ -25,6 +25,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Secret Management › Environment Variable Storage', 'AMAS › 5.1 Environment Variables'],
       cwe: ['CWE-538', 'CWE-312'],
+      howToFix:
+        'Add `.env`, `.env.*` and secret files such as `*.pem` and `*.key` to `.gitignore`, re-including only templates like `!.env.example`; for a file already committed, run `git rm --cached` and rotate its secrets.',
     },
     fixable: 'code',
     hasSuggestions: true,

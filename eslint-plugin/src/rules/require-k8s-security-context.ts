@@ -40,6 +40,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 7.2 Kubernetes Security'],
       cwe: ['CWE-250', 'CWE-269'],
+      howToFix:
+        'Give every container a securityContext with `runAsNonRoot: true`, `allowPrivilegeEscalation: false`, `capabilities.drop: [ALL]` and `readOnlyRootFilesystem: true`, mounting an `emptyDir` where the app writes.',
     },
     hasSuggestions: true,
     schema: [],

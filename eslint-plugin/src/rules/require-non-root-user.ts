@@ -35,6 +35,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AMAS › 7.1 Docker Best Practices', 'AMAS › 7.2 Kubernetes Security'],
       cwe: ['CWE-250'],
+      howToFix:
+        'Create an unprivileged user in the final stage and switch to it before `CMD`/`ENTRYPOINT` (`RUN useradd --system app`, then `USER app`), or use a numeric user such as `USER 10001:10001`.',
     },
     hasSuggestions: true,
     schema: [

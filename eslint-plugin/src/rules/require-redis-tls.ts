@@ -89,6 +89,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › Redis Security › Authentication', 'AutonomOS › Redis Security › TLS/SSL for Redis'],
       cwe: ['CWE-319', 'CWE-306'],
+      howToFix:
+        'Connect with `rediss://` and a password from the environment; on the server, require a password (`requirepass` or ACL users), serve `tls-port` with `port 0`, and keep `protected-mode yes`.',
     },
     hasSuggestions: true,
     schema: [

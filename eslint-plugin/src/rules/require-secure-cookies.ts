@@ -45,6 +45,8 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: ['AutonomOS › JWT Token Security'],
       cwe: ['CWE-1004', 'CWE-614'],
+      howToFix:
+        'Set auth cookies from the server with `httpOnly: true` and `secure: true` (`httponly=True, secure=True` in Python), preferably with `sameSite: \'lax\'`, rather than from client-side JavaScript.',
     },
     hasSuggestions: true,
     schema: [

@@ -11,6 +11,8 @@ export interface HardeningDocs {
   guide: string[];
   /** CWE ids, as `CWE-798`. */
   cwe: string[];
+  /** What to change, in one or two plain sentences: shown in editor hovers and SARIF help. */
+  howToFix: string;
 }
 
 export const createRule = ESLintUtils.RuleCreator<HardeningDocs>((name) => `${DOCS_BASE_URL}${name}.md`);

@@ -105,11 +105,12 @@ describe('language server over stdio, push diagnostics', () => {
     assert.equal(code, 0, 'the server exits with 0 after shutdown + exit');
   });
 
-  it('advertises incremental sync, quick fixes and the documentation command, and no pull diagnostics', () => {
+  it('advertises incremental sync with saves, quick fixes, fix-all, hovers and its commands, and no pull diagnostics', () => {
     const { capabilities, serverInfo } = client.initializeResult;
-    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2 });
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
-    assert.deepEqual(capabilities.executeCommandProvider, { commands: [SHOW_DOCUMENTATION] });
+    assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.hardening'] });
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: [SHOW_DOCUMENTATION, 'hardening.scanWorkspace'] });
+    assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.diagnosticProvider, undefined);
     assert.equal(serverInfo?.name, 'hardening-language-server');
   });
@@ -146,6 +147,7 @@ describe('language server over stdio, push diagnostics', () => {
       `Create a system user "app" and switch to it. (hardening/${RULE})`,
       `Switch to the numeric non-root user 10001:10001. (hardening/${RULE})`,
       `Disable hardening/${RULE} for this line`,
+      `Disable hardening/${RULE} for the entire file`,
       `Show documentation for hardening/${RULE}`,
     ]);
     for (const action of actions) {

@@ -7,12 +7,15 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerDisableWithReason } from './disable-with-reason.js';
+import { StatusItem } from './status-item.js';
 
 /**
  * The extension is a thin shell: it starts the bundled language server, which
  * owns every rule, and shows its state. Settings are read by the server per
- * resource through `workspace/configuration`, under the `hardening` section,
- * and registers for configuration changes itself.
+ * resource through `workspace/configuration`, under the `hardening` section.
+ * Commands the server declares (scan the workspace, show a rule's docs) become
+ * VS Code commands through the language client.
  */
 
 const DOCUMENT_SELECTOR = [
@@ -34,13 +37,13 @@ const DOCUMENT_SELECTOR = [
   { pattern: '**/{sites-available,sites-enabled}/**' },
 ];
 
+const SCAN_WORKSPACE_COMMAND = 'hardening.scanWorkspace';
+
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Hardening', { log: true });
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
-  status.name = 'Hardening';
-  status.command = 'hardening.showOutput';
+  const status = new StatusItem();
   context.subscriptions.push(output, status);
 
   const serverModule = context.asAbsolutePath(path.join('server', 'dist', 'server.js'));
@@ -52,29 +55,54 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     diagnosticCollectionName: 'hardening',
+    // Read again at every start: a restart after trust is granted tells the server.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, reasonPrompt: true }),
+    middleware: {
+      executeCommand: async (command, args, next) => {
+        const result: unknown = await next(command, args);
+        if (command === SCAN_WORKSPACE_COMMAND) reportScan(result);
+        return result;
+      },
+    },
   };
 
   // The client id is the settings prefix, so `hardening.trace.server` traces the protocol.
   client = new LanguageClient('hardening', 'Hardening', serverOptions, clientOptions);
+  const languageClient = client;
 
-  const showState = (state: State): void => {
-    const running = state === State.Running;
-    status.text = running ? '$(shield) Hardening' : state === State.Starting ? '$(sync~spin) Hardening' : '$(error) Hardening';
-    status.tooltip = running ? 'Hardening is linting open files. Click to show its output.' : 'Hardening server is not running. Click to show its output.';
-    status.show();
-  };
   context.subscriptions.push(
-    client.onDidChangeState((event) => showState(event.newState)),
+    languageClient.onDidChangeState((event) => status.setState(stateName(event.newState), vscode.workspace.isTrusted)),
+    vscode.languages.onDidChangeDiagnostics(() => status.countFindings()),
     vscode.commands.registerCommand('hardening.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('hardening.restartServer', async () => {
-      await client?.restart();
+      await languageClient.restart();
+    }),
+    registerDisableWithReason(),
+    // Trusting the workspace lets the server load its eslint.config.*: start it again with that news.
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      await languageClient.restart();
     }),
   );
-  showState(State.Starting);
-  await client.start();
+  status.setState('starting', vscode.workspace.isTrusted);
+  await languageClient.start();
 }
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+function stateName(state: State): 'running' | 'starting' | 'stopped' {
+  if (state === State.Running) return 'running';
+  return state === State.Starting ? 'starting' : 'stopped';
+}
+
+function reportScan(result: unknown): void {
+  const summary = result as { files?: number; findings?: number; cancelled?: boolean; truncated?: boolean } | null;
+  if (!summary || typeof summary.files !== 'number') return;
+  const counts = `${summary.files} file${summary.files === 1 ? '' : 's'}, ${summary.findings ?? 0} finding${summary.findings === 1 ? '' : 's'}`;
+  const note = summary.cancelled ? ' (cancelled)' : summary.truncated ? ' (the first files only: see the output)' : '';
+  void vscode.window.showInformationMessage(`Hardening scanned ${counts}${note}.`, 'Show Problems').then((choice) => {
+    if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
 }

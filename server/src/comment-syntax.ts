@@ -26,6 +26,10 @@ const BY_PARSED_LANGUAGE: Record<string, CommentSyntax> = {
   python: HASH,
   dockerfile: HASH,
   nginx: HASH,
+  yaml: HASH,
+  env: HASH,
+  redis: HASH,
+  gitignore: HASH,
 };
 
 /** By VS Code language id, for when the parsed language is not known. */
@@ -37,7 +41,14 @@ const BY_LANGUAGE_ID: Record<string, CommentSyntax> = {
   python: HASH,
   dockerfile: HASH,
   nginx: HASH,
+  yaml: HASH,
+  dockercompose: HASH,
+  dotenv: HASH,
+  ignore: HASH,
 };
+
+/** Marks where a `-- reason` goes in a disable comment; the client replaces it with what the user types. */
+export const REASON_PLACEHOLDER = '${reason}';
 
 interface AstNode {
   type: string;
@@ -101,9 +112,10 @@ export function disableLineEdit(
   ruleId: string,
   syntax: CommentSyntax,
   eol: string,
+  withReason = false,
 ): TextEdit {
   const lineText = lineAt(document, line);
-  if (line > 0) {
+  if (line > 0 && !withReason) {
     const previous = lineAt(document, line - 1);
     const extended = extendDirective(previous, ruleId, syntax);
     if (extended !== undefined) {
@@ -113,10 +125,47 @@ export function disableLineEdit(
   }
   const indent = /^[ \t]*/.exec(lineText)![0];
   const end = syntax.end ? ` ${syntax.end}` : '';
+  const reason = withReason ? REASON_PLACEHOLDER : '';
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indent}${syntax.start} eslint-disable-next-line ${ruleId}${end}${eol}`,
+    newText: `${indent}${syntax.start} eslint-disable-next-line ${ruleId}${reason}${end}${eol}`,
   };
+}
+
+/**
+ * Lines that must stay first: a shebang, Python's encoding declaration (line 1
+ * or 2 only) and a Dockerfile's parser directives (`# syntax=`, `# escape=`,
+ * `# check=`), which BuildKit reads only before any other comment.
+ */
+const PREAMBLE = /^(?:#!|#.*coding[:=]|#\s*(?:syntax|escape|check)\s*=)/u;
+
+/**
+ * The edit that disables `ruleId` for the whole file: `/* eslint-disable rule *\/`
+ * in JS and TS, `# eslint-disable rule` elsewhere, at the top after the lines that
+ * must stay first, or the rule added to such a comment already there; undefined
+ * when that comment lists the rule already.
+ */
+export function disableFileEdit(
+  document: TextDocument,
+  ruleId: string,
+  syntax: CommentSyntax,
+  eol: string,
+): TextEdit | undefined {
+  const block = syntax.start !== HASH.start;
+  let line = 0;
+  while (line < document.lineCount - 1 && line < 8 && PREAMBLE.test(lineAt(document, line))) line++;
+  const existing = lineAt(document, line);
+  const directive = block
+    ? /^\/\*\s*eslint-disable(?=\s)([^*]*?)(\s-{2,}\s[^*]*)?\s*\*\/\s*$/u.exec(existing)
+    : /^#\s*eslint-disable(?=\s)(.*?)(\s-{2,}\s.*)?$/u.exec(existing);
+  const rules = directive?.[1]?.trim() ?? '';
+  if (directive && rules !== '') {
+    if (rules.split(/\s*,\s*/u).includes(ruleId)) return undefined;
+    const at = { line, character: existing.indexOf(rules) + rules.length };
+    return { range: { start: at, end: at }, newText: `, ${ruleId}` };
+  }
+  const comment = block ? `/* eslint-disable ${ruleId} */` : `# eslint-disable ${ruleId}`;
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${comment}${eol}` };
 }
 
 /** Where to append `, <rule>` in a `<start> eslint-disable-next-line a, b [-- why] [end]` line, if it is one. */

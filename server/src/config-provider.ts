@@ -25,10 +25,14 @@ export const recommendedConfigProvider: ConfigProvider = {
 export interface RuleDocs {
   url?: string;
   description?: string;
+  /** Hardening's own: the guide sections the rule enforces, CWE ids, what to change. */
+  guide?: string[];
+  cwe?: string[];
+  howToFix?: string;
 }
 
 interface RuleWithDocs {
-  meta?: { docs?: { url?: unknown; description?: unknown } };
+  meta?: { docs?: Record<string, unknown> };
 }
 
 const docsCache = new WeakMap<Linter.Config[], Map<string, RuleDocs | undefined>>();
@@ -57,10 +61,17 @@ export function ruleDocs(config: Linter.Config[], ruleId: string): RuleDocs | un
       found = {
         ...(typeof docs.url === 'string' ? { url: docs.url } : {}),
         ...(typeof docs.description === 'string' ? { description: docs.description } : {}),
+        ...(isStrings(docs.guide) ? { guide: docs.guide } : {}),
+        ...(isStrings(docs.cwe) ? { cwe: docs.cwe } : {}),
+        ...(typeof docs.howToFix === 'string' ? { howToFix: docs.howToFix } : {}),
       };
       break;
     }
   }
   byRule.set(ruleId, found);
   return found;
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }

@@ -8,9 +8,11 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { commentSyntaxAt, disableLineEdit, lineEnding } from './comment-syntax.js';
-import { ruleDocs } from './config-provider.js';
+import { commentSyntaxAt, disableFileEdit, disableLineEdit, lineEnding } from './comment-syntax.js';
+import { ruleDocs, type RuleDocs } from './config-provider.js';
 import type { LintOutcome } from './lint-host.js';
+import { customizedSeverity } from './rule-customizations.js';
+import type { RuleCustomization } from './settings.js';
 
 /**
  * ESLint messages → LSP diagnostics, with everything a code action needs later
@@ -28,27 +30,35 @@ export interface RecordedEdit {
 export interface Finding {
   diagnostic: Diagnostic;
   ruleId: string | null;
-  docsUrl?: string;
+  /** The rule's metadata, for hovers and the documentation action. */
+  docs?: RuleDocs;
   fix?: RecordedEdit;
   suggestions: RecordedEdit[];
   disable?: RecordedEdit;
+  /** The same comment with a `-- reason` the user types: `newText` holds {@link REASON_PLACEHOLDER}. */
+  disableWithReason?: RecordedEdit;
+  disableFile?: RecordedEdit;
 }
 
-export function toFindings(document: TextDocument, languageId: string, outcome: LintOutcome): Finding[] {
+export function toFindings(
+  document: TextDocument,
+  languageId: string,
+  outcome: LintOutcome,
+  customizations: readonly RuleCustomization[] = [],
+): Finding[] {
   const text = document.getText();
   // ESLint works on the text without a BOM: its offsets and first-line columns are one short.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const eol = lineEnding(text);
-  return outcome.messages.map((message) => {
-    const range = messageRange(document, message, bom);
+  const findings: Finding[] = [];
+  for (const message of outcome.messages) {
     const ruleId = message.ruleId ?? null;
+    const configured = message.fatal || message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+    const severity = customizedSeverity(ruleId, configured, customizations);
+    if (severity === undefined) continue;
+    const range = messageRange(document, message, bom);
     const docs = ruleId && outcome.config ? ruleDocs(outcome.config, ruleId) : undefined;
-    const diagnostic: Diagnostic = {
-      range,
-      severity: message.fatal || message.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-      source: SOURCE,
-      message: message.message,
-    };
+    const diagnostic: Diagnostic = { range, severity, source: SOURCE, message: message.message };
     if (ruleId) diagnostic.code = ruleId;
     if (docs?.url) diagnostic.codeDescription = { href: docs.url };
     if (!ruleId && /^Unused eslint-(?:disable|enable) directive/u.test(message.message)) {
@@ -56,7 +66,7 @@ export function toFindings(document: TextDocument, languageId: string, outcome: 
     }
 
     const finding: Finding = { diagnostic, ruleId, suggestions: [] };
-    if (docs?.url) finding.docsUrl = docs.url;
+    if (docs) finding.docs = docs;
     if (message.fix) {
       finding.fix = { title: fixTitle(message), edit: toEdit(document, message.fix, bom) };
     }
@@ -76,10 +86,19 @@ export function toFindings(document: TextDocument, languageId: string, outcome: 
           title: `Disable ${ruleId} for this line`,
           edit: disableLineEdit(document, line, ruleId, syntax, eol),
         };
+        finding.disableWithReason = {
+          title: `Disable ${ruleId} for this line, with a reason…`,
+          edit: disableLineEdit(document, line, ruleId, syntax, eol, true),
+        };
+        // File-level comments are never inside JSX: `{/* */}` is for lines among JSX children only.
+        const fileSyntax = syntax.end ? commentSyntaxAt(undefined, 'javascript', 0) : syntax;
+        const fileEdit = fileSyntax && disableFileEdit(document, ruleId, fileSyntax, eol);
+        if (fileEdit) finding.disableFile = { title: `Disable ${ruleId} for the entire file`, edit: fileEdit };
       }
     }
-    return finding;
-  });
+    findings.push(finding);
+  }
+  return findings;
 }
 
 /** The single diagnostic for a file that was not linted on purpose (too large). */

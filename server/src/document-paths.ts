@@ -103,6 +103,10 @@ export class WorkspaceFolders {
     return best;
   }
 
+  all(): readonly string[] {
+    return this.#paths;
+  }
+
   first(): string | undefined {
     return this.#paths[0];
   }

@@ -60,8 +60,16 @@ export interface LintHostOptions {
   timeBudgetMs?: number;
 }
 
+/** A config other than the provider's (the workspace's own), with the folder its globs are relative to. */
+export interface ConfigOverride {
+  config: Linter.Config[];
+  cwd?: string;
+}
+
 export interface LintHost {
-  lint(text: string, filePath: string): LintOutcome;
+  lint(text: string, filePath: string, override?: ConfigOverride): LintOutcome;
+  /** The text after ESLint's fixes (all passes), or undefined when nothing changed or it could not lint. */
+  fix(text: string, filePath: string, options?: FixOptions): string | undefined;
   readonly configProvider: ConfigProvider;
 }
 
@@ -102,10 +110,10 @@ export function createLintHost(options: LintHostOptions = {}): LintHost {
     return linter;
   }
 
-  function lint(text: string, filePath: string): LintOutcome {
+  function lint(text: string, filePath: string, override?: ConfigOverride): LintOutcome {
     const started = performance.now();
     const absolute = resolve(filePath);
-    const cwd = cwdFor(absolute);
+    const cwd = override?.cwd ?? cwdFor(absolute);
     const outcome: LintOutcome = { filePath: absolute, cwd, messages: [], failures: [], durationMs: 0 };
     const finish = (): LintOutcome => {
       outcome.durationMs = performance.now() - started;
@@ -124,7 +132,7 @@ export function createLintHost(options: LintHostOptions = {}): LintHost {
       return finish();
     }
 
-    const config = configProvider.configFor(absolute);
+    const config = override?.config ?? configProvider.configFor(absolute);
     const linter = linterFor(cwd);
     const failed = new Set<string>();
     for (;;) {
@@ -161,7 +169,31 @@ export function createLintHost(options: LintHostOptions = {}): LintHost {
     return finish();
   }
 
-  return { lint, configProvider };
+  function fix(text: string, filePath: string, fixOptions: FixOptions = {}): string | undefined {
+    const absolute = resolve(filePath);
+    if (contentSkip(text, maxFileBytes)) return undefined;
+    const cwd = fixOptions.override?.cwd ?? cwdFor(absolute);
+    const config = fixOptions.override?.config ?? configProvider.configFor(absolute);
+    const only = fixOptions.ruleId;
+    try {
+      // ESLint takes a predicate for `fix` (its typings say boolean only).
+      const fix = (only ? (message: Linter.LintMessage) => message.ruleId === only : true) as boolean;
+      const report = linterFor(cwd).verifyAndFix(text, config, { filename: absolute, fix });
+      return report.fixed ? report.output : undefined;
+    } catch (error) {
+      const failure = describeFailure(error);
+      logger.error(`Fixing ${absolute} failed${failure.ruleId ? ` in rule ${failure.ruleId}` : ''}: ${failure.message}`);
+      return undefined;
+    }
+  }
+
+  return { lint, fix, configProvider };
+}
+
+export interface FixOptions {
+  override?: ConfigOverride | undefined;
+  /** Apply only this rule's fixes. */
+  ruleId?: string | undefined;
 }
 
 function contentSkip(text: string, maxFileBytes: number): { kind: SkipKind; reason: string } | undefined {

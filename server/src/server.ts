@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
   MessageType,
@@ -14,16 +15,29 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
+  CancellationToken,
+  type CodeAction,
   type DocumentDiagnosticReport,
   type InitializeResult,
+  type WorkDoneProgressReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SHOW_DOCUMENTATION_COMMAND, codeActionsFor, documentationUrl } from './code-actions.js';
-import { DocumentLinter } from './document-linter.js';
+import {
+  FIX_ALL_KIND,
+  SHOW_DOCUMENTATION_COMMAND,
+  codeActionsFor,
+  documentationUrl,
+  fixAllAction,
+  wants,
+} from './code-actions.js';
+import { DocumentLinter, type LintRecord } from './document-linter.js';
 import { WorkspaceFolders } from './document-paths.js';
+import { hoverFor } from './hover.js';
 import { createLintHost, type Logger } from './lint-host.js';
 import { LintScheduler } from './scheduler.js';
 import { SettingsStore } from './settings.js';
+import { WorkspaceConfigs } from './workspace-config.js';
+import { NO_PROGRESS, scanWorkspace, type ScanSummary } from './workspace-scan.js';
 
 /**
  * The Hardening language server: ESLint with eslint-plugin-hardening on every
@@ -36,6 +50,9 @@ const VERSION = readVersion();
 /** Typing pauses this long before a changed document is linted. */
 const CHANGE_DELAY_MS = 150;
 const TRANSPORTS = /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)$/u;
+const SCAN_WORKSPACE_COMMAND = 'hardening.scanWorkspace';
+/** Config files whose change means re-linting with them. */
+const CONFIG_FILE_GLOB = '**/eslint.config.{js,mjs,cjs,ts,mts,cts}';
 
 function readVersion(): string | undefined {
   try {
@@ -92,39 +109,63 @@ process.on('unhandledRejection', (reason) => logUnexpected('Unhandled rejection'
 const folders = new WorkspaceFolders();
 const host = createLintHost({ cwd: (filePath) => folders.containing(filePath), logger });
 
-const justOpened = new Set<string>();
+/** Set from the client's initializationOptions: in an untrusted workspace no workspace code runs. */
+let trusted = true;
+const warnedAbout = new Set<string>();
+const configs = new WorkspaceConfigs(logger, (message) => {
+  if (warnedAbout.has(message)) return;
+  warnedAbout.add(message);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+});
 
 interface ClientFeatures {
   pullDiagnostics: boolean;
   diagnosticRefresh: boolean;
   configuration: boolean;
   configurationRegistration: boolean;
+  watchedFilesRegistration: boolean;
   workspaceFolders: boolean;
   showDocument: boolean;
   documentChanges: boolean;
+  workDoneProgress: boolean;
+  /** Our VS Code extension: it runs `hardening.disableWithReason`. */
+  reasonPrompt: boolean;
 }
 let client: ClientFeatures = {
   pullDiagnostics: false,
   diagnosticRefresh: false,
   configuration: false,
   configurationRegistration: false,
+  watchedFilesRegistration: false,
   workspaceFolders: false,
   showDocument: false,
   documentChanges: false,
+  workDoneProgress: false,
+  reasonPrompt: false,
 };
 let settings = new SettingsStore(connection, false, logger.warn);
-const linter = new DocumentLinter(host, folders, logger, logUnexpected);
+const linter = new DocumentLinter(host, folders, configs, () => trusted, logger, logUnexpected);
+
+interface InitializationOptions {
+  workspaceTrusted?: unknown;
+  reasonPrompt?: unknown;
+}
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
+  const options = (params.initializationOptions ?? {}) as InitializationOptions;
+  trusted = options.workspaceTrusted !== false;
   client = {
     pullDiagnostics: Boolean(capabilities.textDocument?.diagnostic),
     diagnosticRefresh: Boolean(capabilities.workspace?.diagnostics?.refreshSupport),
     configuration: Boolean(capabilities.workspace?.configuration),
     configurationRegistration: Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration),
+    watchedFilesRegistration: Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration),
     workspaceFolders: Boolean(capabilities.workspace?.workspaceFolders),
     showDocument: Boolean(capabilities.window?.showDocument?.support),
     documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges),
+    workDoneProgress: Boolean(capabilities.window?.workDoneProgress),
+    reasonPrompt: options.reasonPrompt === true,
   };
   settings = new SettingsStore(connection, client.configuration, logger.warn);
   if (params.workspaceFolders) folders.set(params.workspaceFolders.map((folder) => folder.uri));
@@ -133,14 +174,15 @@ connection.onInitialize((params): InitializeResult => {
 
   const result: InitializeResult = {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_WORKSPACE_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: NAME, ...(VERSION ? { version: VERSION } : {}) },
   };
-  // A client that pulls diagnostics gets only pulled ones, never pushed ones too.
+  // A client that pulls diagnostics gets only pulled ones for open files, never pushed ones too.
   if (client.pullDiagnostics) {
     result.capabilities.diagnosticProvider = {
       identifier: 'hardening',
@@ -157,6 +199,11 @@ connection.onInitialized(() => {
       logger.warn(`Could not register for configuration changes: ${String(error)}`);
     });
   }
+  if (client.watchedFilesRegistration) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] })
+      .catch((error: unknown) => logger.warn(`Could not watch ESLint config files: ${String(error)}`));
+  }
   if (client.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders.remove(event.removed.map((folder) => folder.uri));
@@ -165,61 +212,105 @@ connection.onInitialized(() => {
     });
   }
   logger.info(
-    `${NAME} ${VERSION ?? ''} started: ESLint ${new Linter().version}, config: ${host.configProvider.name}, ` +
-      `diagnostics: ${client.pullDiagnostics ? 'pull' : 'push'}.`,
+    `${NAME} ${VERSION ?? ''} started: ESLint ${new Linter().version}, diagnostics: ${client.pullDiagnostics ? 'pull' : 'push'}, ` +
+      (trusted
+        ? 'workspace trusted: a workspace eslint.config.* that uses eslint-plugin-hardening is used when hardening.useWorkspaceConfig is on.'
+        : 'restricted mode: built-in rules only, no workspace config is loaded.'),
   );
 });
 
-// ---- push diagnostics ------------------------------------------------------
+// ---- linting -----------------------------------------------------------------
+
+/** Lints the document as it is now with its settings and config; undefined when it closed or changed meanwhile. */
+async function lintNow(uri: string, isCurrent: () => boolean = () => true): Promise<LintRecord | undefined> {
+  const opened = documents.get(uri);
+  if (!opened) return undefined;
+  const context = await linter.context(uri, opened.languageId, await settings.get(uri));
+  const document = documents.get(uri);
+  if (!isCurrent() || !document || document.version !== opened.version) return undefined;
+  return linter.lint(document, context);
+}
+
+type Trigger = 'open' | 'change' | 'save' | 'config';
+/** Why each document's pending lint was scheduled: in `onSave` mode a change alone lints nothing. */
+const triggers = new Map<string, Trigger>();
+/** Documents edited since they were opened or saved: in `onSave` mode their last result stands. */
+const dirty = new Set<string>();
+/** Files the workspace scan published diagnostics for while they were closed. */
+const scanned = new Set<string>();
 
 const scheduler = new LintScheduler(
   async (uri, isCurrent) => {
+    const trigger = triggers.get(uri) ?? 'change';
+    triggers.delete(uri);
     if (!documents.get(uri)) return;
-    const { enable } = await settings.get(uri);
-    const document = documents.get(uri);
-    if (!isCurrent() || !document) return;
-    if (!enable) {
-      linter.forget(uri);
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
-      return;
-    }
-    const record = linter.lint(document);
-    void connection.sendDiagnostics({ uri, version: record.version, diagnostics: record.diagnostics });
+    if (trigger === 'change' && (await settings.get(uri)).run === 'onSave') return;
+    const record = await lintNow(uri, isCurrent);
+    if (record) void connection.sendDiagnostics({ uri, version: record.version, diagnostics: record.diagnostics });
   },
   (uri, error) => logUnexpected(`Linting ${uri} failed`, error),
 );
 
+function schedule(uri: string, trigger: Trigger, delayMs: number): void {
+  const pending = triggers.get(uri);
+  if (trigger !== 'change' || !pending) triggers.set(uri, trigger);
+  scheduler.schedule(uri, delayMs);
+}
+
+const justOpened = new Set<string>();
+
 documents.onDidOpen(({ document }) => {
   justOpened.add(document.uri);
+  dirty.delete(document.uri);
+  // The open document's own (pulled) diagnostics replace the scan's pushed ones.
+  if (client.pullDiagnostics && scanned.delete(document.uri)) {
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  }
 });
 
 documents.onDidChangeContent(({ document }) => {
   const opened = justOpened.delete(document.uri);
+  if (!opened) dirty.add(document.uri);
   if (client.pullDiagnostics) return;
-  scheduler.schedule(document.uri, opened ? 0 : CHANGE_DELAY_MS);
+  schedule(document.uri, opened ? 'open' : 'change', opened ? 0 : CHANGE_DELAY_MS);
+});
+
+documents.onDidSave(({ document }) => {
+  const wasDirty = dirty.delete(document.uri);
+  if (client.pullDiagnostics) {
+    if (wasDirty) refreshPulled();
+    return;
+  }
+  schedule(document.uri, 'save', 0);
 });
 
 documents.onDidClose(({ document }) => {
   const { uri } = document;
   justOpened.delete(uri);
+  dirty.delete(uri);
+  triggers.delete(uri);
   scheduler.cancel(uri);
   linter.forget(uri);
   settings.forget(uri);
   if (!client.pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
-/** Settings, folders or config changed: every open document's result may differ. */
+function refreshPulled(): void {
+  if (!client.diagnosticRefresh) return;
+  connection.languages.diagnostics.refresh().catch((error: unknown) => {
+    logger.warn(`Could not ask the client to refresh diagnostics: ${String(error)}`);
+  });
+}
+
+/** Settings, folders, trust or config files changed: every open document's result may differ. */
 function relintAll(): void {
   linter.invalidate();
+  configs.invalidate();
   if (client.pullDiagnostics) {
-    if (client.diagnosticRefresh) {
-      connection.languages.diagnostics.refresh().catch((error: unknown) => {
-        logger.warn(`Could not ask the client to refresh diagnostics: ${String(error)}`);
-      });
-    }
+    refreshPulled();
     return;
   }
-  for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+  for (const document of documents.all()) schedule(document.uri, 'config', 0);
 }
 
 connection.onDidChangeConfiguration((params) => {
@@ -227,26 +318,29 @@ connection.onDidChangeConfiguration((params) => {
   relintAll();
 });
 
+connection.onDidChangeWatchedFiles(() => relintAll());
+
 // ---- pull diagnostics ------------------------------------------------------
 
 connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagnosticReport> => {
   const { uri } = params.textDocument;
-  if (!documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const { enable } = await settings.get(uri);
   const document = documents.get(uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const documentSettings = await settings.get(uri);
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled.');
-  if (!document || !enable) {
-    linter.forget(uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  }
-  const record = linter.current(document) ?? linter.lint(document);
+  const last = linter.last(uri);
+  let record = linter.current(document);
+  // In onSave mode an edited document keeps the result of its last save.
+  if (!record && documentSettings.run === 'onSave' && dirty.has(uri) && last) record = last;
+  record ??= await lintNow(uri);
+  if (!record) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again.', { retriggerRequest: true });
   if (params.previousResultId === record.resultId) {
     return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: record.resultId };
   }
   return { kind: DocumentDiagnosticReportKind.Full, resultId: record.resultId, items: record.diagnostics };
 });
 
-// ---- code actions and commands ---------------------------------------------
+// ---- code actions, hovers and commands -------------------------------------
 
 connection.onCodeAction((params) => {
   const { uri } = params.textDocument;
@@ -254,16 +348,69 @@ connection.onCodeAction((params) => {
   const record = linter.last(uri);
   // Edits recorded for another version would land in the wrong place.
   if (!document || !record || record.version !== document.version) return [];
-  return codeActionsFor({
+  const request = {
     uri,
     version: record.version,
     findings: record.findings,
     context: params.context,
     documentChanges: client.documentChanges,
-  });
+    reasonPrompt: client.reasonPrompt,
+  };
+  const actions: CodeAction[] = codeActionsFor(request);
+  // Source actions are asked for by kind only (on save, or from the Source Action menu).
+  if (params.context.only && wants(params.context.only, FIX_ALL_KIND) && record.filePath) {
+    const text = document.getText();
+    const override = record.config.file ? { config: record.config.config, cwd: record.config.cwd } : undefined;
+    const fixed = host.fix(text, record.filePath, { override });
+    if (fixed !== undefined) actions.push(fixAllAction(request, text, fixed, (offset) => document.positionAt(offset)));
+  }
+  return actions;
 });
 
-connection.onExecuteCommand(async (params) => {
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  const record = linter.last(params.textDocument.uri);
+  if (!document || !record || record.version !== document.version) return null;
+  return hoverFor(record.findings, params.position);
+});
+
+let scanning: Promise<ScanSummary> | undefined;
+
+async function runScan(reporter: WorkDoneProgressReporter | undefined): Promise<ScanSummary> {
+  const progress = reporter ?? (client.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined);
+  const token = (progress as { token?: CancellationToken } | undefined)?.token ?? CancellationToken.None;
+  return scanWorkspace({
+    folders: folders.all(),
+    linter,
+    settingsFor: (uri) => settings.get(uri),
+    progress: progress ?? NO_PROGRESS,
+    token,
+    openText: (uri) => {
+      const open = documents.get(uri);
+      return open ? { text: open.getText(), languageId: open.languageId } : undefined;
+    },
+    publish: (file) => {
+      if (documents.get(file.uri) && client.pullDiagnostics) return;
+      if (documents.get(file.uri)) {
+        schedule(file.uri, 'config', 0);
+        return;
+      }
+      scanned.add(file.uri);
+      void connection.sendDiagnostics({ uri: file.uri, diagnostics: file.diagnostics });
+    },
+    logger,
+  });
+}
+
+connection.onExecuteCommand(async (params, _token, reporter) => {
+  if (params.command === SCAN_WORKSPACE_COMMAND) {
+    // Without a token from the client the reporter given here reports nothing: the server creates its own.
+    scanning ??= runScan(params.workDoneToken === undefined ? undefined : reporter).finally(() => {
+      scanning = undefined;
+    });
+    const summary = await scanning;
+    return { files: summary.files.length, findings: summary.findings, cancelled: summary.cancelled, truncated: summary.truncated };
+  }
   if (params.command !== SHOW_DOCUMENTATION_COMMAND) return null;
   const url = documentationUrl(params.arguments?.[0]);
   if (!url) {

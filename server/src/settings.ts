@@ -6,19 +6,71 @@ import type { Connection } from 'vscode-languageserver';
  * `didChangeConfiguration`; cached per document until a change invalidates them.
  */
 
+export type RunMode = 'onType' | 'onSave';
+
+/** As vscode-eslint's `eslint.rules.customizations`: the last matching entry wins. */
+export type SeverityOverride = 'off' | 'info' | 'warn' | 'error' | 'downgrade' | 'upgrade' | 'default';
+
+export interface RuleCustomization {
+  /** A glob on the rule id (`hardening/*`, `*sql*`); a leading `!` matches the rules it does not. */
+  rule: string;
+  severity: SeverityOverride;
+}
+
 export interface HardeningSettings {
   /** Lint files with Hardening's rules. */
   enable: boolean;
+  /** Lint as you type, or only when a file is opened or saved. */
+  run: RunMode;
+  rulesCustomizations: RuleCustomization[];
+  /** Globs (relative to the workspace folder, or absolute) of files never linted. */
+  exclude: string[];
+  /** In a trusted workspace, lint with the workspace's `eslint.config.*` when it includes the plugin. */
+  useWorkspaceConfig: boolean;
 }
 
-export const DEFAULT_SETTINGS: Readonly<HardeningSettings> = Object.freeze({ enable: true });
+export const DEFAULT_SETTINGS: Readonly<HardeningSettings> = Object.freeze({
+  enable: true,
+  run: 'onType',
+  rulesCustomizations: [],
+  exclude: [],
+  useWorkspaceConfig: true,
+});
 
 export const SETTINGS_SECTION = 'hardening';
 
-/** Unknown or mistyped values fall back to the defaults, one by one. */
+const SEVERITIES = new Set<SeverityOverride>(['off', 'info', 'warn', 'error', 'downgrade', 'upgrade', 'default']);
+
+/** Unknown or mistyped values fall back to the defaults, one by one; bad list entries are dropped. */
 export function normalizeSettings(raw: unknown): HardeningSettings {
-  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  return { enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable };
+  const value = isRecord(raw) ? raw : {};
+  const rules = isRecord(value.rules) ? value.rules : {};
+  return {
+    enable: typeof value.enable === 'boolean' ? value.enable : DEFAULT_SETTINGS.enable,
+    run: value.run === 'onSave' || value.run === 'onType' ? value.run : DEFAULT_SETTINGS.run,
+    rulesCustomizations: Array.isArray(rules.customizations)
+      ? rules.customizations.filter(isCustomization).map(({ rule, severity }) => ({ rule, severity }))
+      : [],
+    exclude: Array.isArray(value.exclude)
+      ? value.exclude.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '')
+      : [],
+    useWorkspaceConfig:
+      typeof value.useWorkspaceConfig === 'boolean' ? value.useWorkspaceConfig : DEFAULT_SETTINGS.useWorkspaceConfig,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isCustomization(entry: unknown): entry is RuleCustomization {
+  return (
+    isRecord(entry) &&
+    typeof entry.rule === 'string' &&
+    entry.rule !== '' &&
+    typeof entry.severity === 'string' &&
+    SEVERITIES.has(entry.severity as SeverityOverride)
+  );
 }
 
 export class SettingsStore {
@@ -51,8 +103,8 @@ export class SettingsStore {
   /** `workspace/didChangeConfiguration`: drop every cached value; keep pushed ones. */
   changed(pushed: unknown): void {
     this.#cache.clear();
-    if (!this.pullSupported && pushed && typeof pushed === 'object') {
-      this.#pushed = normalizeSettings((pushed as Record<string, unknown>)[SETTINGS_SECTION]);
+    if (!this.pullSupported && isRecord(pushed)) {
+      this.#pushed = normalizeSettings(pushed[SETTINGS_SECTION]);
     }
   }
 

@@ -8,7 +8,10 @@ import {
   ConfigurationRequest,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  HoverRequest,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
@@ -21,6 +24,7 @@ import {
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowDocumentRequest,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -32,6 +36,9 @@ import {
   type CodeAction,
   type Command,
   type Diagnostic,
+  type Hover,
+  type Position,
+  type ShowMessageParams,
   type DocumentDiagnosticReport,
   type InitializeResult,
   type LogMessageParams,
@@ -64,6 +71,10 @@ export interface StartOptions {
   settings?: (scopeUri: string | undefined, section: string | undefined) => unknown;
   /** Advertise `workspace.workspaceEdit.documentChanges`. */
   documentChanges?: boolean;
+  /** Sent as `initializationOptions` (the VS Code extension sends `workspaceTrusted`). */
+  initializationOptions?: unknown;
+  /** Advertise `window.workDoneProgress` (server-initiated progress). */
+  workDoneProgress?: boolean;
 }
 
 export interface Publish extends PublishDiagnosticsParams {
@@ -75,6 +86,10 @@ export class LspClient {
   readonly publishes: Publish[] = [];
   readonly logs: LogMessageParams[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
+  /** `$/progress` values, in arrival order, and the tokens the server created. */
+  readonly progress: Array<{ token: string | number; value: unknown }> = [];
+  readonly progressTokens: Array<string | number> = [];
+  readonly shownMessages: ShowMessageParams[] = [];
   refreshRequests = 0;
   initializeResult!: InitializeResult;
   #stderr = '';
@@ -138,7 +153,17 @@ export class LspClient {
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(UnregistrationRequest.type, () => undefined);
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.progressTokens.push(params.token);
+    });
+    connection.onNotification('$/progress', (params: { token: string | number; value: unknown }) => {
+      this.progress.push(params);
+      this.#notify();
+    });
+    connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.shownMessages.push(params);
+      this.#notify();
+    });
   }
 
   async #initialize(options: StartOptions): Promise<void> {
@@ -150,6 +175,7 @@ export class LspClient {
         workspaceFolders: true,
         workspaceEdit: { documentChanges: options.documentChanges ?? false },
         diagnostics: { refreshSupport: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
       },
       textDocument: {
         synchronization: { dynamicRegistration: false },
@@ -160,7 +186,7 @@ export class LspClient {
         },
         ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
-      window: { showDocument: { support: true } },
+      window: { showDocument: { support: true }, workDoneProgress: options.workDoneProgress ?? false },
     };
     this.initializeResult = await this.#race(
       this.connection.sendRequest(InitializeRequest.type, {
@@ -168,6 +194,7 @@ export class LspClient {
         rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
         workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: folder })),
         capabilities,
+        ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
       }),
       'initialize',
     );
@@ -191,6 +218,16 @@ export class LspClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges,
+    });
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async changeWatchedFiles(uris: string[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: uris.map((uri) => ({ uri, type: 2 })),
     });
   }
 
@@ -320,6 +357,10 @@ export class LspClient {
       context: { diagnostics, ...(only ? { only } : {}) },
     });
     return (result ?? []).filter((item): item is CodeAction => !isCommand(item));
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {

@@ -52,6 +52,23 @@ const RULE_SAMPLES = [
   { rule: 'hardening/no-exposed-datastore-ports', file: 'compose.yaml', code: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n', line: 5 },
   // A finding about the whole file sits on line 1: a file-level comment suppresses it.
   { rule: 'hardening/require-gitignore-secrets', file: 'no-such-repo/.gitignore', code: 'node_modules/\n', line: 1, fileLevel: true },
+  // Only in `strict`: each sample's own disable comment lacks a reason.
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: 'app.ts', code: 'const password = "Tr0ub4dor&3x"; // eslint-disable-line hardening/no-hardcoded-secrets\n', line: 1 },
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: 'app.py', code: 'password = "Tr0ub4dor&3x"  # eslint-disable-line hardening/no-hardcoded-secrets\n', line: 1 },
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: 'Dockerfile', code: 'FROM python:3.11\n# eslint-disable-next-line hardening/require-non-root-user\nUSER root\n', line: 2 },
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: 'nginx.conf', code: 'server {\n  ssl_protocols TLSv1 TLSv1.2; # eslint-disable-line hardening/nginx-require-strong-tls\n}\n', line: 2 },
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: '.env', code: 'DB_PASSWORD=Tr0ub4dor&3x # eslint-disable-line hardening/no-hardcoded-secrets\n', line: 1 },
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: 'redis.conf', code: 'bind 127.0.0.1 -::1\n# eslint-disable-next-line hardening/no-hardcoded-secrets\nrequirepass Xk9mQ2vLp7R4\n', line: 2 },
+  // A comment above a file-level directive cannot cover line 1: the fix, a reason, is the suppressed form.
+  {
+    rule: 'hardening/require-suppression-reason',
+    config: 'strict',
+    file: 'no-such-repo/.gitignore',
+    code: '# eslint-disable hardening/require-gitignore-secrets\nnode_modules/\n',
+    line: 1,
+    suppressed: '# eslint-disable hardening/require-gitignore-secrets -- reviewed: test fixture\nnode_modules/\n',
+  },
+  { rule: 'hardening/require-suppression-reason', config: 'strict', file: 'compose.yaml', code: 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432" # eslint-disable-line hardening/no-exposed-datastore-ports\n', line: 5 },
   { rule: 'hardening/no-debug-in-production', file: 'mysite/settings.py', code: 'DEBUG = True\n', line: 1 },
   { rule: 'hardening/no-debug-in-production', file: 'src/server.ts', code: 'new ApolloServer({ debug: true });\n', line: 1 },
   { rule: 'hardening/no-debug-in-production', file: '.env', code: 'DEBUG=true\n', line: 1 },
@@ -184,14 +201,19 @@ describe('configs', () => {
   describe('eslint-disable-next-line with a reason (eslint-disable for file-level findings), for every rule in every language it covers', () => {
     for (const sample of RULE_SAMPLES) {
       const { rule, file, code, line } = sample;
+      const config = 'config' in sample ? sample.config : 'recommended';
       it(`${rule} in ${file}`, async () => {
-        assert.deepEqual(await lint('recommended', file, code), [`${line}:${rule}`], 'the sample has one finding');
+        assert.deepEqual(await lint(config, file, code), [`${line}:${rule}`], 'the sample has one finding');
+        if ('suppressed' in sample) {
+          assert.deepEqual(await lint(config, file, sample.suppressed), []);
+          return;
+        }
         const lines = code.split('\n');
         const indent = /^\s*/.exec(lines[line - 1]!)![0];
         const marker = file.endsWith('.ts') || file.endsWith('.tsx') ? '//' : '#';
         const directive = 'fileLevel' in sample ? 'eslint-disable' : 'eslint-disable-next-line';
         lines.splice(line - 1, 0, `${indent}${marker} ${directive} ${rule} -- reviewed: test fixture`);
-        assert.deepEqual(await lint('recommended', file, lines.join('\n')), []);
+        assert.deepEqual(await lint(config, file, lines.join('\n')), []);
       });
     }
 

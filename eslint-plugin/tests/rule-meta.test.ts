@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { rules } from '../src/rules/index.js';
 
 describe('rule meta', () => {
-  it('covers all 24 rules', () => {
-    assert.equal(Object.keys(rules).length, 24);
+  it('covers all 25 rules', () => {
+    assert.equal(Object.keys(rules).length, 25);
   });
 
   for (const [id, rule] of Object.entries(rules)) {

@@ -22,6 +22,7 @@ import requireNonRootUser from './require-non-root-user.js';
 import requireRedisTls from './require-redis-tls.js';
 import requireSecureCookies from './require-secure-cookies.js';
 import requireStrongPasswordPolicy from './require-strong-password-policy.js';
+import requireSuppressionReason from './require-suppression-reason.js';
 
 export const rules = {
   'nginx-require-https-redirect': nginxRequireHttpsRedirect,
@@ -48,4 +49,5 @@ export const rules = {
   'require-redis-tls': requireRedisTls,
   'require-secure-cookies': requireSecureCookies,
   'require-strong-password-policy': requireStrongPasswordPolicy,
+  'require-suppression-reason': requireSuppressionReason,
 };

@@ -1,6 +1,7 @@
 // `npm run scan -- <folder> [eslint options]`: the ESLint CLI with Hardening's
 // recommended config over a folder. Every ESLint option works (`--format json`,
 // `--max-warnings 0`, ...), and the exit code is ESLint's: 1 when errors are found.
+// `--format sarif` is Hardening's SARIF formatter, for GitHub code scanning.
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,11 +21,23 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
   process.exit(2);
 }
 
-const eslintBin = join(dirname(createRequire(import.meta.url).resolve('eslint/package.json')), 'bin', 'eslint.js');
+const require = createRequire(import.meta.url);
+const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
+const sarifFormatter = join(dirname(require.resolve('eslint-plugin-hardening/package.json')), 'dist', 'formatters', 'sarif.js');
+
+/** `sarif` as a format name (`--format sarif`, `--format=sarif`, `-f sarif`) means the plugin's formatter file. */
+function withFormatterPaths(args) {
+  return args.map((arg, index) => {
+    if (arg === '--format=sarif') return `--format=${sarifFormatter}`;
+    const previous = args[index - 1];
+    return arg === 'sarif' && (previous === '--format' || previous === '-f') ? sarifFormatter : arg;
+  });
+}
+
 // Run from inside the folder so its files are within ESLint's base path.
 const result = spawnSync(
   process.execPath,
-  [eslintBin, '--config', join(here, 'scan.config.mjs'), '--no-warn-ignored', ...eslintArgs, '.'],
+  [eslintBin, '--config', join(here, 'scan.config.mjs'), '--no-warn-ignored', ...withFormatterPaths(eslintArgs), '.'],
   { cwd: folder, stdio: 'inherit' },
 );
 process.exit(result.status ?? 2);

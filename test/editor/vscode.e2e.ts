@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { EXPECTED_EXAMPLES } from '../helpers/expected-examples.js';
+import { CHROMIUM, ROOT, installExtension, missingTools, startCodeServer, type CodeServer } from './code-server.js';
+
+/**
+ * The packaged extension (dist/hardening.vsix, from `npm run package`) in a real
+ * VS Code: code-server 1.100 in Debian's Chromium, driven through the UI the way
+ * a user drives it (command palette, Problems panel, quick fix menu, keyboard).
+ * Screenshots land in test-results/vscode/.
+ */
+
+const VSIX = join(ROOT, 'dist', 'hardening.vsix');
+const SHOTS = join(ROOT, 'test-results', 'vscode');
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'problems.defaultViewMode': 'tree',
+};
+
+describe('VS Code (code-server) with the packaged extension', function () {
+  this.timeout(240_000);
+  let temp: string;
+  let extensionsDir: string;
+  let browser: Browser;
+  const servers: CodeServer[] = [];
+
+  before(function () {
+    const missing = missingTools() ?? (existsSync(VSIX) ? undefined : `${VSIX} is missing: run npm run package`);
+    if (missing) {
+      // In CI the tools are installed by .ci/run: missing ones are a failure, not a skip.
+      if (process.env.CI) throw new Error(missing);
+      console.log(`      skipped: ${missing}`);
+      this.skip();
+    }
+    temp = mkdtempSync(join(tmpdir(), 'hardening-vscode-'));
+    extensionsDir = join(temp, 'extensions');
+    mkdirSync(SHOTS, { recursive: true });
+    installExtension(VSIX, { userDataDir: join(temp, 'install'), extensionsDir });
+  });
+
+  before(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await Promise.all(servers.map((server) => server.stop()));
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+
+  let current: Page | undefined;
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && current) {
+      await current.screenshot({ path: join(SHOTS, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/gu, '-')}.png`) }).catch(() => {});
+    }
+  });
+
+  /** Starts code-server on `folder` and opens it in a new page. */
+  async function openWorkbench(folder: string, name: string, settings: Record<string, unknown>): Promise<Page> {
+    const server = await startCodeServer({ userDataDir: join(temp, `data-${name}`), extensionsDir, settings: { ...QUIET_SETTINGS, ...settings } });
+    servers.push(server);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2600 } });
+    current = page;
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+    return page;
+  }
+
+  /** Runs a command from the palette; extensions register theirs while the workbench loads, so it asks again until it is there. */
+  async function runCommand(page: Page, title: string): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      try {
+        await row.waitFor({ timeout: 3_000 });
+        await page.keyboard.press('Enter');
+        return;
+      } catch (error) {
+        await page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw error;
+      }
+    }
+  }
+
+  async function openFile(page: Page, relativePath: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relativePath);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: basename(relativePath) }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: basename(relativePath) }).waitFor();
+  }
+
+  /**
+   * The Problems panel as `path:line:column rule` entries, read from its rows: file
+   * rows name the file and its folder, marker rows the rule and position.
+   */
+  async function problems(page: Page): Promise<string[]> {
+    const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll((elements) =>
+      elements.map((element) => ({ label: element.getAttribute('aria-label') ?? '', text: element.textContent ?? '' })),
+    );
+    const entries: string[] = [];
+    let file = '';
+    for (const { label, text } of rows) {
+      const fileRow = /problems? in file (.+?) of folder (.*)$/u.exec(label);
+      if (fileRow) {
+        const [, name, folder] = fileRow;
+        file = folder && folder !== '.' ? `${folder}/${name}` : name!;
+        continue;
+      }
+      const marker = /(hardening\/[a-z0-9-]+)\)?\s*\[Ln (\d+), Col (\d+)\]/u.exec(text.replace(/\s+/gu, ' '));
+      if (marker) entries.push(`${file}:${marker[2]}:${marker[3]} ${marker[1]}`);
+    }
+    return entries.sort();
+  }
+
+  async function showProblems(page: Page): Promise<void> {
+    await runCommand(page, 'View: Focus Problems');
+    await page.locator('.markers-panel').waitFor();
+  }
+
+  it('scans the workspace: the Problems panel lists exactly what the CLI finds in examples/, and a quick fix clears its finding', async () => {
+    const workspace = join(temp, 'examples');
+    cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+    // As in the repository: the root .gitignore, and a .git folder that marks the root for require-gitignore-secrets.
+    copyFileSync(join(ROOT, '.gitignore'), join(workspace, '.gitignore'));
+    mkdirSync(join(workspace, '.git'));
+    const page = await openWorkbench(workspace, 'trusted', { 'security.workspace.trust.enabled': false });
+
+    await runCommand(page, 'Hardening: Scan Workspace');
+    await page.locator('.notification-list-item', { hasText: /Hardening scanned \d+ files/u }).waitFor({ timeout: 120_000 });
+    await showProblems(page);
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    const expected = [...EXPECTED_EXAMPLES].sort();
+    await waitUntil(async () => (await problems(page)).length >= expected.length, 30_000).catch(() => {});
+    await page.screenshot({ path: join(SHOTS, 'problems-after-scan.png') });
+    assert.deepEqual(await problems(page), expected);
+    const status = await page.locator('.statusbar-item', { hasText: 'Hardening' }).first().innerText();
+    assert.match(status, new RegExp(`Hardening ${expected.length}`, 'u'), 'the status item counts the findings');
+
+    // The quick fix, from the editor: cursor on the finding, Ctrl+. and the fix.
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    const target = expected.find((entry) => entry.startsWith('deploy/nginx/nginx.conf') && entry.endsWith('nginx-require-strong-tls'))!;
+    const [, line, column] = /:(\d+):(\d+) /u.exec(target)!;
+    await openFile(page, 'deploy/nginx/nginx.conf');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Fix this hardening/nginx-require-strong-tls problem' });
+    await fix.waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'quick-fix-menu.png') });
+    // The menu takes the keyboard (a pointer block covers the editor while it is open).
+    for (let step = 0; step < 10; step++) {
+      const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
+      if (focused === 'Fix this hardening/nginx-require-strong-tls problem') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, 'deploy/nginx/nginx.conf');
+    await waitUntil(() => /^\s*ssl_protocols TLSv1\.2 TLSv1\.3;/mu.test(readFileSync(file, 'utf8')), 30_000);
+    await showProblems(page);
+    await waitUntil(async () => !(await problems(page)).some((entry) => entry.startsWith(`deploy/nginx/nginx.conf:${line}:`)), 30_000);
+    await page.screenshot({ path: join(SHOTS, 'after-quick-fix.png') });
+    const left = (await problems(page)).filter((entry) => entry.startsWith('deploy/nginx/nginx.conf'));
+    const expectedLeft = expected.filter((entry) => entry.startsWith('deploy/nginx/nginx.conf') && !entry.startsWith(`deploy/nginx/nginx.conf:${line}:`));
+    assert.deepEqual(left, expectedLeft, 'only the fixed finding is gone');
+  });
+
+  it('in restricted mode, uses the built-in rules and never runs the workspace eslint.config.*', async () => {
+    const workspace = join(temp, 'restricted');
+    mkdirSync(join(workspace, 'node_modules'), { recursive: true });
+    symlinkSync(join(ROOT, 'eslint-plugin'), join(workspace, 'node_modules', 'eslint-plugin-hardening'), 'dir');
+    const marker = join(workspace, 'config-was-loaded');
+    writeFileSync(
+      join(workspace, 'eslint.config.mjs'),
+      [
+        "import { writeFileSync } from 'node:fs';",
+        "import hardening from 'eslint-plugin-hardening';",
+        "writeFileSync(new URL('./config-was-loaded', import.meta.url), 'yes');",
+        "export default [...hardening.configs.recommended, { rules: { 'hardening/no-weak-hashing': 'off' } }];",
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(workspace, 'passwords.py'), 'import hashlib\n\n\ndef store_password(password: str) -> str:\n    return hashlib.md5(password.encode()).hexdigest()\n');
+    const page = await openWorkbench(workspace, 'restricted', {
+      'security.workspace.trust.enabled': true,
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.emptyWindow': false,
+    });
+    await page.locator('.statusbar-item', { hasText: /Restricted Mode/iu }).first().waitFor({ timeout: 30_000 });
+    await openFile(page, 'passwords.py');
+    await showProblems(page);
+    await waitUntil(async () => (await problems(page)).length > 0, 60_000);
+    await page.screenshot({ path: join(SHOTS, 'restricted-mode.png') });
+    assert.deepEqual(await problems(page), ['passwords.py:5:12 hardening/no-weak-hashing']);
+    assert.equal(existsSync(marker), false, 'the workspace eslint.config.mjs ran in restricted mode');
+    const status = await page.locator('.statusbar-item', { hasText: 'Hardening' }).first().innerText();
+    assert.match(status, /Hardening \(restricted\)/u);
+  });
+});
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -23,14 +23,19 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
 
 const require = createRequire(import.meta.url);
 const eslintBin = join(dirname(require.resolve('eslint/package.json')), 'bin', 'eslint.js');
-const sarifFormatter = join(dirname(require.resolve('eslint-plugin-hardening/package.json')), 'dist', 'formatters', 'sarif.js');
+const FORMATTERS = {
+  sarif: join(dirname(require.resolve('eslint-plugin-hardening/package.json')), 'dist', 'formatters', 'sarif.js'),
+  // ESLint's json with each file's `source` (its whole text, secrets included) left out.
+  json: join(here, 'formatters', 'json.mjs'),
+};
 
-/** `sarif` as a format name (`--format sarif`, `--format=sarif`, `-f sarif`) means the plugin's formatter file. */
+/** `sarif` and `json` as format names (`--format sarif`, `--format=sarif`, `-f sarif`) mean our formatter files. */
 function withFormatterPaths(args) {
   return args.map((arg, index) => {
-    if (arg === '--format=sarif') return `--format=${sarifFormatter}`;
+    const inline = /^--format=(sarif|json)$/u.exec(arg);
+    if (inline) return `--format=${FORMATTERS[inline[1]]}`;
     const previous = args[index - 1];
-    return arg === 'sarif' && (previous === '--format' || previous === '-f') ? sarifFormatter : arg;
+    return Object.hasOwn(FORMATTERS, arg) && (previous === '--format' || previous === '-f') ? FORMATTERS[arg] : arg;
   });
 }
 

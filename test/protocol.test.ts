@@ -109,7 +109,7 @@ describe('language server over stdio, push diagnostics', () => {
     const { capabilities, serverInfo } = client.initializeResult;
     assert.deepEqual(capabilities.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
     assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.hardening'] });
-    assert.deepEqual(capabilities.executeCommandProvider, { commands: [SHOW_DOCUMENTATION, 'hardening.scanWorkspace'] });
+    assert.deepEqual(capabilities.executeCommandProvider, { commands: [SHOW_DOCUMENTATION, 'hardening.scanWorkspace', 'hardening.checklist'] });
     assert.equal(capabilities.hoverProvider, true);
     assert.equal(capabilities.diagnosticProvider, undefined);
     assert.equal(serverInfo?.name, 'hardening-language-server');

@@ -240,6 +240,10 @@ describe('language server: editor features', () => {
         assert.equal(kinds[0], 'begin');
         assert.equal(kinds.at(-1), 'end');
         assert.equal(scanClient.progressTokens.length, 1);
+
+        const { markdown } = (await scanClient.executeCommand('hardening.checklist', [])) as { markdown: string };
+        assert.match(markdown, /^<!-- hardening-checklist -->/u);
+        assert.match(markdown, /\| ❌ fail \| Use Argon2 for password hashing \|/u);
       } finally {
         await scanClient.stop();
       }

@@ -38,6 +38,7 @@ const DOCUMENT_SELECTOR = [
 ];
 
 const SCAN_WORKSPACE_COMMAND = 'hardening.scanWorkspace';
+const CHECKLIST_COMMAND = 'hardening.checklist';
 
 let client: LanguageClient | undefined;
 
@@ -61,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       executeCommand: async (command, args, next) => {
         const result: unknown = await next(command, args);
         if (command === SCAN_WORKSPACE_COMMAND) reportScan(result);
+        if (command === CHECKLIST_COMMAND) await showChecklist(result);
         return result;
       },
     },
@@ -105,4 +107,13 @@ function reportScan(result: unknown): void {
   void vscode.window.showInformationMessage(`Hardening scanned ${counts}${note}.`, 'Show Problems').then((choice) => {
     if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
   });
+}
+
+/** The checklist report in an untitled Markdown editor (to copy into a PR), with its preview beside it. */
+async function showChecklist(result: unknown): Promise<void> {
+  const markdown = (result as { markdown?: unknown } | null)?.markdown;
+  if (typeof markdown !== 'string') return;
+  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
+  await vscode.window.showTextDocument(document, { preview: false });
+  await vscode.commands.executeCommand('markdown.showPreviewToSide');
 }

@@ -36,6 +36,7 @@ import { hoverFor } from './hover.js';
 import { createLintHost, type Logger } from './lint-host.js';
 import { LintScheduler } from './scheduler.js';
 import { SettingsStore } from './settings.js';
+import { checklistMarkdown } from './checklist.js';
 import { WorkspaceConfigs } from './workspace-config.js';
 import { NO_PROGRESS, scanWorkspace, type ScanSummary } from './workspace-scan.js';
 
@@ -51,6 +52,8 @@ const VERSION = readVersion();
 const CHANGE_DELAY_MS = 150;
 const TRANSPORTS = /^--(?:stdio|node-ipc|socket=\d+|pipe=.+)$/u;
 const SCAN_WORKSPACE_COMMAND = 'hardening.scanWorkspace';
+/** Scans, then answers with both guides' checklists for each workspace folder, as Markdown. */
+const CHECKLIST_COMMAND = 'hardening.checklist';
 /** Config files whose change means re-linting with them. */
 const CONFIG_FILE_GLOB = '**/eslint.config.{js,mjs,cjs,ts,mts,cts}';
 
@@ -177,7 +180,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
-      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_WORKSPACE_COMMAND] },
+      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_WORKSPACE_COMMAND, CHECKLIST_COMMAND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: NAME, ...(VERSION ? { version: VERSION } : {}) },
@@ -403,12 +406,13 @@ async function runScan(reporter: WorkDoneProgressReporter | undefined): Promise<
 }
 
 connection.onExecuteCommand(async (params, _token, reporter) => {
-  if (params.command === SCAN_WORKSPACE_COMMAND) {
+  if (params.command === SCAN_WORKSPACE_COMMAND || params.command === CHECKLIST_COMMAND) {
     // Without a token from the client the reporter given here reports nothing: the server creates its own.
     scanning ??= runScan(params.workDoneToken === undefined ? undefined : reporter).finally(() => {
       scanning = undefined;
     });
     const summary = await scanning;
+    if (params.command === CHECKLIST_COMMAND) return { markdown: checklistMarkdown(summary, folders.all()) };
     return { files: summary.files.length, findings: summary.findings, cancelled: summary.cancelled, truncated: summary.truncated };
   }
   if (params.command !== SHOW_DOCUMENTATION_COMMAND) return null;

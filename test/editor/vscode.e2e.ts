@@ -182,6 +182,12 @@ describe('VS Code (code-server) with the packaged extension', function () {
     const left = (await problems(page)).filter((entry) => entry.startsWith('deploy/nginx/nginx.conf'));
     const expectedLeft = expected.filter((entry) => entry.startsWith('deploy/nginx/nginx.conf') && !entry.startsWith(`deploy/nginx/nginx.conf:${line}:`));
     assert.deepEqual(left, expectedLeft, 'only the fixed finding is gone');
+
+    // The checklist report opens as Markdown, with its preview.
+    await runCommand(page, 'Hardening: Show Security Checklist Report');
+    await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 120_000 });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'Hardening security checklist' }).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'checklist-report.png') });
   });
 
   it('in restricted mode, uses the built-in rules and never runs the workspace eslint.config.*', async () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXAMPLE_SECRETS } from './helpers/expected-examples.js';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -16,17 +17,6 @@ interface Item {
   checked: string[];
   reason?: string;
 }
-
-/** Fake credentials in examples/ (the same as test/cli.test.ts checks): no output may show one. */
-const SECRETS = [
-  'Kx9mQ2vLr7TzW4',
-  'sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000',
-  'AIzaSyD4f8Qm2xTbLw9Kc3Zp7Vn1Rg5Hs6JuFAKE',
-  'Zx7Qw2Lm9PvK3nB8Tr4Y',
-  'supersecret',
-  'Xk9mQ2vLp7R4',
-  'Tr0ub4dor&3',
-];
 
 function checklist(...args: string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'scripts/checklist.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -119,7 +109,7 @@ describe('npm run checklist (both guides\' checklists over a folder)', () => {
         assert.ok(output.length > 1000, `${format} printed too little`);
         // Markdown escapes punctuation: compare without the backslashes too.
         for (const printed of [output, output.replace(/\\/g, '')]) {
-          for (const secret of SECRETS) {
+          for (const secret of EXAMPLE_SECRETS) {
             assert.ok(!printed.includes(secret), `${format} shows ${secret.slice(0, 4)}… in full`);
           }
         }

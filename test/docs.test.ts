@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import plugin from 'eslint-plugin-hardening';
 // @ts-expect-error -- a plain ESM script without type declarations
-import { readmeWithTable } from '../scripts/rules-table.mjs';
+import { readmeWithTable, ruleDocWithHeader } from '../scripts/rules-table.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -11,6 +11,14 @@ describe('documentation', () => {
   it('the README rule table matches the rules (run `npm run docs` to update it)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     assert.equal(readme, (readmeWithTable as (text: string) => string)(readme));
+  });
+
+  it('every rule doc starts with the header generated from its metadata (run `npm run docs` to update it)', () => {
+    for (const id of Object.keys(plugin.rules)) {
+      const doc = readFileSync(join(ROOT, 'eslint-plugin/docs/rules', `${id}.md`), 'utf8');
+      const regenerated = (ruleDocWithHeader as (id: string, text: string) => string)(id, doc);
+      assert.ok(doc === regenerated, `eslint-plugin/docs/rules/${id}.md: the header is stale, run \`npm run docs\``);
+    }
   });
 
   it('every rule has a doc page that cites its guide sections and CWEs', () => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
 import { LspClient, ROOT, applyWorkspaceEdit, fileUri } from './helpers/lsp-client.js';
+import { MARKER_FILE, writeConfiguredWorkspace } from './helpers/workspace-config-fixture.js';
 
 /**
  * The editor features beyond diagnostics, over the real protocol against the
@@ -252,24 +253,11 @@ describe('language server: editor features', () => {
 
   describe('workspace eslint.config.* and trust', () => {
     let folder: string;
-    const marker = (): string => join(folder, 'config-was-loaded');
+    const marker = (): string => join(folder, MARKER_FILE);
 
     before(() => {
       folder = join(workspace, 'configured');
-      mkdirSync(join(folder, 'node_modules'), { recursive: true });
-      symlinkSync(join(ROOT, 'eslint-plugin'), join(folder, 'node_modules', 'eslint-plugin-hardening'), 'dir');
-      // Turns one rule off, and leaves a mark when it runs: workspace code must not run in restricted mode.
-      write(
-        folder,
-        'eslint.config.mjs',
-        [
-          "import { writeFileSync } from 'node:fs';",
-          "import hardening from 'eslint-plugin-hardening';",
-          "writeFileSync(new URL('./config-was-loaded', import.meta.url), 'yes');",
-          "export default [...hardening.configs.recommended, { rules: { 'hardening/no-weak-hashing': 'off' } }];",
-          '',
-        ].join('\n'),
-      );
+      writeConfiguredWorkspace(folder, ROOT);
     });
 
     it('in a restricted (untrusted) workspace, never loads the config and uses the built-in rules', async () => {

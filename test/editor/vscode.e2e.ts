@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { EXPECTED_EXAMPLES } from '../helpers/expected-examples.js';
+import { MARKER_FILE, writeConfiguredWorkspace } from '../helpers/workspace-config-fixture.js';
 import { CHROMIUM, ROOT, installExtension, missingTools, startCodeServer, type CodeServer } from './code-server.js';
 
 /**
@@ -192,20 +193,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
 
   it('in restricted mode, uses the built-in rules and never runs the workspace eslint.config.*', async () => {
     const workspace = join(temp, 'restricted');
-    mkdirSync(join(workspace, 'node_modules'), { recursive: true });
-    symlinkSync(join(ROOT, 'eslint-plugin'), join(workspace, 'node_modules', 'eslint-plugin-hardening'), 'dir');
-    const marker = join(workspace, 'config-was-loaded');
-    writeFileSync(
-      join(workspace, 'eslint.config.mjs'),
-      [
-        "import { writeFileSync } from 'node:fs';",
-        "import hardening from 'eslint-plugin-hardening';",
-        "writeFileSync(new URL('./config-was-loaded', import.meta.url), 'yes');",
-        "export default [...hardening.configs.recommended, { rules: { 'hardening/no-weak-hashing': 'off' } }];",
-        '',
-      ].join('\n'),
-    );
-    writeFileSync(join(workspace, 'passwords.py'), 'import hashlib\n\n\ndef store_password(password: str) -> str:\n    return hashlib.md5(password.encode()).hexdigest()\n');
+    writeConfiguredWorkspace(workspace, ROOT);
+    const marker = join(workspace, MARKER_FILE);
     const page = await openWorkbench(workspace, 'restricted', {
       'security.workspace.trust.enabled': true,
       'security.workspace.trust.startupPrompt': 'never',

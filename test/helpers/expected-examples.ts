@@ -70,3 +70,14 @@ export const EXPECTED_EXAMPLES: string[] = [
   'web/src/signup.ts:5:28 hardening/require-strong-password-policy',
 ];
 
+
+/** Fake credentials in examples/ (fixtures): no output of ours may show one in full. */
+export const EXAMPLE_SECRETS: readonly string[] = [
+  'Kx9mQ2vLr7TzW4',
+  'sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000',
+  'AIzaSyD4f8Qm2xTbLw9Kc3Zp7Vn1Rg5Hs6JuFAKE',
+  'Zx7Qw2Lm9PvK3nB8Tr4Y',
+  'supersecret',
+  'Xk9mQ2vLp7R4',
+  'Tr0ub4dor&3',
+];

@@ -17,7 +17,7 @@ describe('documentation', () => {
     for (const id of Object.keys(plugin.rules)) {
       const doc = readFileSync(join(ROOT, 'eslint-plugin/docs/rules', `${id}.md`), 'utf8');
       const regenerated = (ruleDocWithHeader as (id: string, text: string) => string)(id, doc);
-      assert.ok(doc === regenerated, `eslint-plugin/docs/rules/${id}.md: the header is stale, run \`npm run docs\``);
+      assert.equal(doc, regenerated, `eslint-plugin/docs/rules/${id}.md: the header is stale, run \`npm run docs\``);
     }
   });
 

@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require nginx to rate-limit proxied sign-in and token endpoints with limit_req',
       recommended: true,
-      guide: ['AMAS › 2.1 Rate Limiting', 'AMAS › 4.3 DDoS Protection', 'AutonomOS › Rate Limiting'],
+      guide: ['AMAS › 2.1 Rate Limiting', 'AMAS › 4.3 DDoS Protection', 'AMAS › 1.2 Password Policy', 'AMAS › Security Checklist', 'AutonomOS › Rate Limiting'],
       cwe: ['CWE-307', 'CWE-770'],
       howToFix:
         'Declare a zone in the `http` block (`limit_req_zone $binary_remote_addr zone=auth:10m rate=5r/s;`) and apply it in the location, before `proxy_pass`, with `limit_req zone=auth burst=10 nodelay;`.',

@@ -85,7 +85,7 @@ export default createRule<Options, MessageIds>({
       recommended: true,
       guide: [
         'AutonomOS › Secret Management',
-        'AutonomOS › JWT Token Security',
+        'AutonomOS › Authentication Best Practices › JWT Token Security',
         'AutonomOS › Redis Security › Authentication',
         'AMAS › 5.1 Environment Variables',
         'AMAS › 5.2 Kubernetes Secrets',

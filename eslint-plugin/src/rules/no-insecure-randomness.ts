@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow predictable random numbers for tokens, passwords, keys and other secrets',
       recommended: true,
-      guide: ['AMAS › 1.1 JWT Token Security', 'AutonomOS › API Key Rotation'],
+      guide: ['AMAS › 1.1 JWT Token Security', 'AutonomOS › API Key Rotation', 'AutonomOS › Authentication Best Practices › JWT Token Security'],
       cwe: ['CWE-338'],
       howToFix:
         'Use a cryptographically secure source: `crypto.randomUUID()`, `crypto.getRandomValues()` or `randomInt()` from `node:crypto` in JavaScript, and the `secrets` module (`secrets.token_urlsafe(32)`, `secrets.choice()`) in Python.',

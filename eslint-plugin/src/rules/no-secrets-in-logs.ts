@@ -54,7 +54,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow passwords, tokens, API keys and credential-bearing values in log calls',
       recommended: true,
-      guide: ['AutonomOS › JWT Token Security', 'AutonomOS › Secret Management', 'AutonomOS › Audit Logging', 'AMAS › 6.1 Security Logging'],
+      guide: ['AutonomOS › Authentication Best Practices › JWT Token Security', 'AutonomOS › Secret Management', 'AutonomOS › Audit Logging', 'AMAS › 6.1 Security Logging'],
       cwe: ['CWE-532'],
       howToFix:
         'Log who and what happened (a user id, a token id or a short hash), not the credential itself; log request headers by name or redact `Authorization` and `Cookie`, and mask the password in connection URLs.',

@@ -70,7 +70,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow writing auth tokens to localStorage or sessionStorage',
       recommended: true,
-      guide: ['AutonomOS › JWT Token Security'],
+      guide: ['AutonomOS › Authentication Best Practices › JWT Token Security'],
       cwe: ['CWE-922'],
       howToFix:
         'Have the server set the token in an `httpOnly`, `secure`, `SameSite` cookie and stop storing or reading it in JavaScript; protect state-changing requests against CSRF.',

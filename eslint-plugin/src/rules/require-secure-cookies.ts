@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require auth cookies to be set with the HttpOnly and Secure flags',
       recommended: true,
-      guide: ['AutonomOS › JWT Token Security'],
+      guide: ['AutonomOS › Authentication Best Practices › JWT Token Security'],
       cwe: ['CWE-1004', 'CWE-614'],
       howToFix:
         'Set auth cookies from the server with `httpOnly: true` and `secure: true` (`httponly=True, secure=True` in Python), preferably with `sameSite: \'lax\'`, rather than from client-side JavaScript.',

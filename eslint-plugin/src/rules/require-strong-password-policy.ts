@@ -46,7 +46,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Require password length minimums of at least 12 characters',
       recommended: true,
-      guide: ['AMAS › 1.2 Password Policy', 'AutonomOS › Password Security', 'AutonomOS › Input Validation › Pydantic Schemas'],
+      guide: ['AMAS › 1.2 Password Policy', 'AutonomOS › Authentication Best Practices › Password Security', 'AutonomOS › Input Validation › Pydantic Schemas'],
       cwe: ['CWE-521'],
       howToFix:
         'Require at least 12 characters where passwords are chosen, such as `z.string().min(12)` or `constr(min_length=12)`; check only presence at login, so users with older short passwords can still sign in.',

@@ -136,59 +136,114 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await page.locator('.markers-panel').waitFor();
   }
 
-  it('scans the workspace: the Problems panel lists exactly what the CLI finds in examples/, and a quick fix clears its finding', async () => {
-    const workspace = join(temp, 'examples');
-    cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
-    // As in the repository: the root .gitignore, and a .git folder that marks the root for require-gitignore-secrets.
-    copyFileSync(join(ROOT, '.gitignore'), join(workspace, '.gitignore'));
-    mkdirSync(join(workspace, '.git'));
-    const page = await openWorkbench(workspace, 'trusted', { 'security.workspace.trust.enabled': false });
-
-    await runCommand(page, 'Hardening: Scan Workspace');
-    await page.locator('.notification-list-item', { hasText: /Hardening scanned \d+ files/u }).waitFor({ timeout: 120_000 });
-    await showProblems(page);
-    await runCommand(page, 'View: Toggle Maximized Panel');
-    const expected = [...EXPECTED_EXAMPLES].sort();
-    await waitUntil(async () => (await problems(page)).length >= expected.length, 30_000).catch(() => {});
-    await page.screenshot({ path: join(SHOTS, 'problems-after-scan.png') });
-    assert.deepEqual(await problems(page), expected);
-    const status = await page.locator('.statusbar-item', { hasText: 'Hardening' }).first().innerText();
-    assert.match(status, new RegExp(`Hardening ${expected.length}`, 'u'), 'the status item counts the findings');
-
-    // The quick fix, from the editor: cursor on the finding, Ctrl+. and the fix.
-    await runCommand(page, 'View: Toggle Maximized Panel');
-    const target = expected.find((entry) => entry.startsWith('deploy/nginx/nginx.conf') && entry.endsWith('nginx-require-strong-tls'))!;
-    const [, line, column] = /:(\d+):(\d+) /u.exec(target)!;
-    await openFile(page, 'deploy/nginx/nginx.conf');
+  /** Puts the cursor on `line:column` of the active editor. */
+  async function goTo(page: Page, line: string | number, column: string | number): Promise<void> {
     await page.keyboard.press('Control+G');
     await page.keyboard.type(`${line}:${column}`);
     await page.keyboard.press('Enter');
+  }
+
+  /** Opens the quick fix menu at the cursor and runs the action titled `title`, with the keyboard (the menu blocks the pointer). */
+  async function quickFix(page: Page, title: string, screenshot?: string): Promise<void> {
     await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Fix this hardening/nginx-require-strong-tls problem' });
-    await fix.waitFor({ timeout: 30_000 });
-    await page.screenshot({ path: join(SHOTS, 'quick-fix-menu.png') });
-    // The menu takes the keyboard (a pointer block covers the editor while it is open).
-    for (let step = 0; step < 10; step++) {
+    await page.locator('.action-widget .monaco-list-row', { hasText: title }).waitFor({ timeout: 30_000 });
+    if (screenshot) await page.screenshot({ path: join(SHOTS, screenshot) });
+    for (let step = 0; step < 12; step++) {
       const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
-      if (focused === 'Fix this hardening/nginx-require-strong-tls problem') break;
+      if (focused === title) break;
       await page.keyboard.press('ArrowDown');
     }
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Control+S');
-    const file = join(workspace, 'deploy/nginx/nginx.conf');
-    await waitUntil(() => /^\s*ssl_protocols TLSv1\.2 TLSv1\.3;/mu.test(readFileSync(file, 'utf8')), 30_000);
-    await showProblems(page);
-    await waitUntil(async () => !(await problems(page)).some((entry) => entry.startsWith(`deploy/nginx/nginx.conf:${line}:`)), 30_000);
-    await page.screenshot({ path: join(SHOTS, 'after-quick-fix.png') });
-    const left = (await problems(page)).filter((entry) => entry.startsWith('deploy/nginx/nginx.conf'));
-    const expectedLeft = expected.filter((entry) => entry.startsWith('deploy/nginx/nginx.conf') && !entry.startsWith(`deploy/nginx/nginx.conf:${line}:`));
-    assert.deepEqual(left, expectedLeft, 'only the fixed finding is gone');
+  }
 
-    // The checklist report opens as Markdown, with its preview.
-    await runCommand(page, 'Hardening: Show Security Checklist Report');
-    await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 120_000 });
-    await page.locator('.monaco-editor .view-lines', { hasText: 'Hardening security checklist' }).first().waitFor();
-    await page.screenshot({ path: join(SHOTS, 'checklist-report.png') });
+  /** `path:line:column rule` entries of `expected` for one file, without those on `line`. */
+  const entriesOf = (entries: string[], file: string, withoutLine?: string): string[] =>
+    entries.filter((entry) => entry.startsWith(`${file}:`) && (!withoutLine || !entry.startsWith(`${file}:${withoutLine}:`)));
+
+  describe('a trusted workspace: a copy of examples/', () => {
+    let workspace: string;
+    let page: Page;
+    const expected = [...EXPECTED_EXAMPLES].sort();
+    const NGINX = 'deploy/nginx/nginx.conf';
+
+    before(async () => {
+      workspace = join(temp, 'examples');
+      cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
+      // As in the repository: the root .gitignore, and a .git folder that marks the root for require-gitignore-secrets.
+      copyFileSync(join(ROOT, '.gitignore'), join(workspace, '.gitignore'));
+      mkdirSync(join(workspace, '.git'));
+      page = await openWorkbench(workspace, 'trusted', { 'security.workspace.trust.enabled': false });
+    });
+
+    it('Scan Workspace fills the Problems panel with exactly what the CLI finds, and the status item counts them', async () => {
+      await runCommand(page, 'Hardening: Scan Workspace');
+      await page.locator('.notification-list-item', { hasText: /Hardening scanned \d+ files/u }).waitFor({ timeout: 120_000 });
+      await showProblems(page);
+      await runCommand(page, 'View: Toggle Maximized Panel');
+      await waitUntil(async () => (await problems(page)).length >= expected.length, 30_000).catch(() => {});
+      await page.screenshot({ path: join(SHOTS, 'problems-after-scan.png') });
+      assert.deepEqual(await problems(page), expected);
+      const status = await page.locator('.statusbar-item', { hasText: 'Hardening' }).first().innerText();
+      assert.match(status, new RegExp(`Hardening ${expected.length}`, 'u'), 'the status item counts the findings');
+      await runCommand(page, 'View: Toggle Maximized Panel');
+    });
+
+    it('hovering a finding explains it: why, how to fix, the rule page', async () => {
+      const [, line, column] = /:(\d+):(\d+) /u.exec(entriesOf(expected, NGINX).find((entry) => entry.endsWith('nginx-require-strong-tls'))!)!;
+      await openFile(page, NGINX);
+      await goTo(page, line!, column!);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover', { hasText: 'How to fix:' }).first();
+      await hover.waitFor({ timeout: 30_000 });
+      const text = await hover.innerText();
+      assert.match(text, /hardening\/nginx-require-strong-tls/u);
+      assert.match(text, /Why: .*›/u);
+      assert.match(text, /Rule documentation/u);
+      await page.screenshot({ path: join(SHOTS, 'hover.png') });
+      await page.keyboard.press('Escape');
+    });
+
+    it('a quick fix from the editor rewrites the file and clears its finding, and only that one', async () => {
+      const [, line, column] = /:(\d+):(\d+) /u.exec(entriesOf(expected, NGINX).find((entry) => entry.endsWith('nginx-require-strong-tls'))!)!;
+      await openFile(page, NGINX);
+      await goTo(page, line!, column!);
+      await quickFix(page, 'Fix this hardening/nginx-require-strong-tls problem', 'quick-fix-menu.png');
+      await page.keyboard.press('Control+S');
+      await waitUntil(() => /^\s*ssl_protocols TLSv1\.2 TLSv1\.3;/mu.test(readFileSync(join(workspace, NGINX), 'utf8')), 30_000);
+      await showProblems(page);
+      await waitUntil(async () => !(await problems(page)).some((entry) => entry.startsWith(`${NGINX}:${line}:`)), 30_000);
+      await page.screenshot({ path: join(SHOTS, 'after-quick-fix.png') });
+      assert.deepEqual(entriesOf(await problems(page), NGINX), entriesOf(expected, NGINX, line));
+    });
+
+    it('"Disable … with a reason…" asks why and writes the comment with `-- reason`', async () => {
+      const target = entriesOf(expected, NGINX).find((entry) => entry.endsWith('nginx-require-rate-limit'))!;
+      const [, line, column] = /:(\d+):(\d+) /u.exec(target)!;
+      await openFile(page, NGINX);
+      await goTo(page, line!, column!);
+      await quickFix(page, 'Disable hardening/nginx-require-rate-limit for this line, with a reason…');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('internal endpoint, rate-limited upstream');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Control+S');
+      const lines = () => readFileSync(join(workspace, NGINX), 'utf8').split('\n');
+      await waitUntil(() => lines()[Number(line) - 1]!.includes('eslint-disable-next-line'), 30_000);
+      assert.equal(
+        lines()[Number(line) - 1]!.trim(),
+        '# eslint-disable-next-line hardening/nginx-require-rate-limit -- internal endpoint, rate-limited upstream',
+      );
+      await showProblems(page);
+      await waitUntil(async () => !(await problems(page)).some((entry) => entry.endsWith('nginx-require-rate-limit')), 30_000);
+    });
+
+    it('Show Security Checklist Report opens both guides\' checklists as Markdown', async () => {
+      await runCommand(page, 'Hardening: Show Security Checklist Report');
+      await page.locator('.tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 120_000 });
+      await page.locator('.monaco-editor .view-lines', { hasText: 'Hardening security checklist' }).first().waitFor();
+      await page.screenshot({ path: join(SHOTS, 'checklist-report.png') });
+    });
   });
 
   it('in restricted mode, uses the built-in rules and never runs the workspace eslint.config.*', async () => {

@@ -219,6 +219,56 @@ describe('language server: editor features', () => {
     });
   });
 
+  describe('pull diagnostics', () => {
+    it('in onSave mode, an edited document keeps its last saved result until it is saved again', async () => {
+      const folder = join(workspace, 'pull');
+      mkdirSync(folder, { recursive: true });
+      const pull = await LspClient.start({ folders: [folder], pullDiagnostics: true, settings: () => ({ run: 'onSave' }) });
+      try {
+        const uri = fileUri(join(folder, 'passwords.py'));
+        await pull.open(uri, 'python', 'x = 1\n');
+        const first = await pull.pullDiagnostics(uri);
+        assert.equal(first.kind, 'full');
+        assert.deepEqual(first.kind === 'full' ? first.items : null, []);
+        await pull.change(uri, 2, PYTHON_MD5);
+        const whileEditing = await pull.pullDiagnostics(uri, first.resultId);
+        assert.equal(whileEditing.kind, 'unchanged', 'typing lints nothing in onSave mode');
+        const refreshes = pull.refreshRequests;
+        await pull.save(uri);
+        await pull.waitFor(() => pull.refreshRequests > refreshes || undefined, 'a diagnostics refresh after the save');
+        const saved = await pull.pullDiagnostics(uri, first.resultId);
+        assert.equal(saved.kind, 'full');
+        assert.deepEqual(rules(saved.kind === 'full' ? saved.items : []), ['hardening/no-weak-hashing']);
+      } finally {
+        await pull.stop();
+      }
+    });
+  });
+
+  describe('multi-root workspaces', () => {
+    it('scans every folder and reports the checklist per folder, each with its own settings', async () => {
+      const api = join(workspace, 'multi', 'api');
+      const ops = join(workspace, 'multi', 'ops');
+      write(api, 'passwords.py', PYTHON_MD5);
+      write(ops, 'Dockerfile', DOCKERFILE);
+      write(ops, 'generated/passwords.py', PYTHON_MD5);
+      const multi = await LspClient.start({
+        folders: [api, ops],
+        workDoneProgress: true,
+        // The exclude is the ops folder's own: a resource-scoped setting.
+        settings: (scope) => (scope?.startsWith(fileUri(ops)) ? { exclude: ['generated'] } : {}),
+      });
+      try {
+        const result = (await multi.executeCommand('hardening.scanWorkspace', [])) as { files: number; findings: number };
+        assert.deepEqual([result.files, result.findings], [2, 2]);
+        const { markdown } = (await multi.executeCommand('hardening.checklist', [])) as { markdown: string };
+        assert.deepEqual(markdown.match(/^# .*$/gmu), ['# api', '# ops']);
+      } finally {
+        await multi.stop();
+      }
+    });
+  });
+
   describe('workspace scan', () => {
     it('lints every supported file that git would keep, with progress, and publishes their diagnostics', async () => {
       const folder = join(workspace, 'scan');
@@ -292,6 +342,24 @@ describe('language server: editor features', () => {
       } finally {
         await trusted.stop();
         rmSync(marker(), { force: true });
+      }
+    });
+
+    it('lints with the config again when the client reports that the config file changed', async () => {
+      const watched = join(workspace, 'watched');
+      writeConfiguredWorkspace(watched, ROOT);
+      const client2 = await LspClient.start({ folders: [watched] });
+      try {
+        const uri = fileUri(join(watched, 'passwords.py'));
+        await client2.open(uri, 'python', PYTHON_MD5);
+        assert.deepEqual(await client2.waitForDiagnostics(uri, { version: 1 }), []);
+        const config = join(watched, 'eslint.config.mjs');
+        writeFileSync(config, "import hardening from 'eslint-plugin-hardening';\nexport default [...hardening.configs.recommended];\n");
+        const before = client2.mark();
+        await client2.changeWatchedFiles([fileUri(config)]);
+        assert.deepEqual(rules(await client2.waitForDiagnostics(uri, { after: before })), ['hardening/no-weak-hashing']);
+      } finally {
+        await client2.stop();
       }
     });
 

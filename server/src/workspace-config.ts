@@ -39,6 +39,8 @@ export class WorkspaceConfigs {
   readonly #loaded = new Map<string, Loaded>();
   /** Which config file governs a folder; cleared when config files are created or deleted. */
   readonly #found = new Map<string, Promise<string | undefined>>();
+  /** Bumped by each invalidation, so a config rewritten within the same mtime tick still loads anew. */
+  #generation = 0;
 
   constructor(
     private readonly logger: Logger,
@@ -79,12 +81,13 @@ export class WorkspaceConfigs {
   invalidate(): void {
     this.#loaded.clear();
     this.#found.clear();
+    this.#generation++;
   }
 
   async #load(file: string, mtimeMs: number): Promise<ResolvedConfig> {
     try {
       // The query makes Node import the file again after it changed (its module cache is keyed by URL).
-      const module = (await import(`${pathToFileURL(file).href}?mtime=${mtimeMs}`)) as { default?: unknown };
+      const module = (await import(`${pathToFileURL(file).href}?mtime=${mtimeMs}&generation=${this.#generation}`)) as { default?: unknown };
       const exported = await module.default;
       const config = (Array.isArray(exported) ? exported : [exported]).flat(Infinity) as Linter.Config[];
       if (!config.every((block) => block !== null && typeof block === 'object')) {

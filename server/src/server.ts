@@ -3,7 +3,6 @@ import { Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -12,7 +11,6 @@ import {
   ProposedFeatures,
   ResponseError,
   ShowMessageNotification,
-  TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   CancellationToken,
@@ -30,13 +28,14 @@ import {
   fixAllAction,
   wants,
 } from './code-actions.js';
+import { checklistMarkdown } from './checklist.js';
+import { NO_FEATURES, readClientFeatures, serverCapabilities, type ClientFeatures } from './client-features.js';
 import { DocumentLinter, type LintRecord } from './document-linter.js';
 import { WorkspaceFolders } from './document-paths.js';
 import { hoverFor } from './hover.js';
 import { createLintHost, type Logger } from './lint-host.js';
 import { LintScheduler } from './scheduler.js';
 import { SettingsStore } from './settings.js';
-import { checklistMarkdown } from './checklist.js';
 import { WorkspaceConfigs } from './workspace-config.js';
 import { NO_PROGRESS, scanWorkspace, type ScanSummary } from './workspace-scan.js';
 
@@ -121,79 +120,21 @@ const configs = new WorkspaceConfigs(logger, (message) => {
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 });
 
-interface ClientFeatures {
-  pullDiagnostics: boolean;
-  diagnosticRefresh: boolean;
-  configuration: boolean;
-  configurationRegistration: boolean;
-  watchedFilesRegistration: boolean;
-  workspaceFolders: boolean;
-  showDocument: boolean;
-  documentChanges: boolean;
-  workDoneProgress: boolean;
-  /** Our VS Code extension: it runs `hardening.disableWithReason`. */
-  reasonPrompt: boolean;
-}
-let client: ClientFeatures = {
-  pullDiagnostics: false,
-  diagnosticRefresh: false,
-  configuration: false,
-  configurationRegistration: false,
-  watchedFilesRegistration: false,
-  workspaceFolders: false,
-  showDocument: false,
-  documentChanges: false,
-  workDoneProgress: false,
-  reasonPrompt: false,
-};
+let client: ClientFeatures = { ...NO_FEATURES };
 let settings = new SettingsStore(connection, false, logger.warn);
 const linter = new DocumentLinter(host, folders, configs, () => trusted, logger, logUnexpected);
 
-interface InitializationOptions {
-  workspaceTrusted?: unknown;
-  reasonPrompt?: unknown;
-}
-
 connection.onInitialize((params): InitializeResult => {
-  const capabilities = params.capabilities;
-  const options = (params.initializationOptions ?? {}) as InitializationOptions;
-  trusted = options.workspaceTrusted !== false;
-  client = {
-    pullDiagnostics: Boolean(capabilities.textDocument?.diagnostic),
-    diagnosticRefresh: Boolean(capabilities.workspace?.diagnostics?.refreshSupport),
-    configuration: Boolean(capabilities.workspace?.configuration),
-    configurationRegistration: Boolean(capabilities.workspace?.didChangeConfiguration?.dynamicRegistration),
-    watchedFilesRegistration: Boolean(capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration),
-    workspaceFolders: Boolean(capabilities.workspace?.workspaceFolders),
-    showDocument: Boolean(capabilities.window?.showDocument?.support),
-    documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges),
-    workDoneProgress: Boolean(capabilities.window?.workDoneProgress),
-    reasonPrompt: options.reasonPrompt === true,
-  };
+  client = readClientFeatures(params);
+  trusted = client.workspaceTrusted;
   settings = new SettingsStore(connection, client.configuration, logger.warn);
   if (params.workspaceFolders) folders.set(params.workspaceFolders.map((folder) => folder.uri));
   else if (params.rootUri) folders.set([params.rootUri]);
   else if (params.rootPath) folders.set([pathToFileURL(params.rootPath).href]);
-
-  const result: InitializeResult = {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      hoverProvider: true,
-      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND, SCAN_WORKSPACE_COMMAND, CHECKLIST_COMMAND] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
+  return {
+    capabilities: serverCapabilities(client, [SHOW_DOCUMENTATION_COMMAND, SCAN_WORKSPACE_COMMAND, CHECKLIST_COMMAND]),
     serverInfo: { name: NAME, ...(VERSION ? { version: VERSION } : {}) },
   };
-  // A client that pulls diagnostics gets only pulled ones for open files, never pushed ones too.
-  if (client.pullDiagnostics) {
-    result.capabilities.diagnosticProvider = {
-      identifier: 'hardening',
-      interFileDependencies: false,
-      workspaceDiagnostics: false,
-    };
-  }
-  return result;
 });
 
 connection.onInitialized(() => {

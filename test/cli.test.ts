@@ -55,6 +55,19 @@ describe('npm run scan (the ESLint CLI with the recommended config)', () => {
     assert.ok((JSON.parse(run.stdout) as EslintResult[]).length > 0);
   });
 
+  it("says nothing about other plugins' rules named in the scanned code's disable comments", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hardening-cli-foreign-'));
+    try {
+      writeFileSync(join(folder, 'cli.js'), "// eslint-disable-next-line no-console -- CLI output\nconsole.log('hi');\n/* eslint-disable jsdoc/require-jsdoc */\n");
+      writeFileSync(join(folder, 'tool.py'), '# eslint-disable-next-line flake8/E501\nx = 1\n');
+      const run = scan(folder);
+      assert.equal(run.status, 0, run.stdout);
+      assert.equal(run.stdout.trim(), '');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   describe('on bad input', () => {
     let folder: string;
     before(() => {

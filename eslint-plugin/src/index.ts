@@ -1,5 +1,6 @@
 import type { ESLint, Linter } from 'eslint';
 import { buildConfigs } from './configs/build-configs.js';
+import { FILES_BY_LANGUAGE } from './configs/files.js';
 import { dockerfileLanguage } from './languages/dockerfile/dockerfile-language.js';
 import { envLanguage } from './languages/env/env-language.js';
 import { gitignoreLanguage } from './languages/gitignore/gitignore-language.js';
@@ -8,6 +9,7 @@ import { pythonLanguage } from './languages/python/python-language.js';
 import { initPythonParser } from './languages/python/python-parser.js';
 import { redisLanguage } from './languages/redis/redis-language.js';
 import { yamlLanguage } from './languages/yaml/yaml-language.js';
+import { standaloneProcessor } from './processors/standalone.js';
 import { rules } from './rules/index.js';
 
 // Language.parse is synchronous; the Python grammar must be loaded before any lint.
@@ -25,12 +27,17 @@ const plugin = {
     yaml: yamlLanguage,
   },
   rules,
-  configs: {} as { recommended: Linter.Config[]; strict: Linter.Config[] },
+  processors: { standalone: standaloneProcessor },
+  configs: {} as { recommended: Linter.Config[]; strict: Linter.Config[]; standalone: Linter.Config[] },
 };
 
 const eslintPlugin = plugin as unknown as ESLint.Plugin;
 plugin.configs.recommended = buildConfigs(eslintPlugin, rules, 'recommended');
 plugin.configs.strict = buildConfigs(eslintPlugin, rules, 'strict');
+// Added after `recommended` when Hardening runs without the project's own config: see the processor.
+plugin.configs.standalone = [
+  { name: 'hardening/standalone', files: Object.values(FILES_BY_LANGUAGE).flat(), processor: standaloneProcessor },
+];
 
 export default plugin;
 export { rules };

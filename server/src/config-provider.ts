@@ -3,9 +3,8 @@ import plugin from 'eslint-plugin-hardening';
 
 /**
  * Where the lint host gets its flat config. The one place that decides which
- * rules run on a file: today the plugin's `recommended`, later the workspace's
- * own `eslint.config.*` in a trusted workspace (a provider that loads and caches
- * it before linting, since `lint` stays synchronous).
+ * rules run on a file by default: the plugin's `recommended`. The workspace's own
+ * `eslint.config.*` replaces it per file in a trusted workspace (workspace-config.ts).
  */
 export interface ConfigProvider {
   /** For the log: where the config comes from. */
@@ -17,9 +16,15 @@ export interface ConfigProvider {
   configFor(filePath: string): Linter.Config[];
 }
 
+/**
+ * Without the project's config, the code's comments for other plugins' rules would
+ * show as missing rules and unused directives: `standalone` drops those messages.
+ */
+const BUILT_IN_CONFIG: Linter.Config[] = [...plugin.configs.recommended, ...plugin.configs.standalone];
+
 export const recommendedConfigProvider: ConfigProvider = {
   name: 'eslint-plugin-hardening recommended config',
-  configFor: () => plugin.configs.recommended,
+  configFor: () => BUILT_IN_CONFIG,
 };
 
 export interface RuleDocs {

@@ -243,6 +243,19 @@ describe('language server: editor features', () => {
         await pull.stop();
       }
     });
+    it('answers a hover that comes before the first pull, by linting then', async () => {
+      const folder = join(workspace, 'pull-hover');
+      mkdirSync(folder, { recursive: true });
+      const pull = await LspClient.start({ folders: [folder], pullDiagnostics: true });
+      try {
+        const uri = fileUri(join(folder, 'passwords.py'));
+        await pull.open(uri, 'python', PYTHON_MD5);
+        const hover = await pull.hover(uri, { line: 4, character: 15 });
+        assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /hardening\/no-weak-hashing/u);
+      } finally {
+        await pull.stop();
+      }
+    });
   });
 
   describe('multi-root workspaces', () => {

@@ -311,11 +311,14 @@ connection.onCodeAction((params) => {
   return actions;
 });
 
-connection.onHover((params) => {
-  const document = documents.get(params.textDocument.uri);
-  const record = linter.last(params.textDocument.uri);
-  if (!document || !record || record.version !== document.version) return null;
-  return hoverFor(record.findings, params.position);
+connection.onHover(async (params) => {
+  const { uri } = params.textDocument;
+  const document = documents.get(uri);
+  if (!document) return null;
+  // A hover can come before the document's first diagnostics (just opened, or typed in): lint it now.
+  let record = linter.last(uri);
+  if (!record || record.version !== document.version) record = await lintNow(uri);
+  return record ? hoverFor(record.findings, params.position) : null;
 });
 
 let scanning: Promise<ScanSummary> | undefined;

@@ -192,10 +192,14 @@ describe('VS Code (code-server) with the packaged extension', function () {
       const [, line, column] = /:(\d+):(\d+) /u.exec(entriesOf(expected, NGINX).find((entry) => entry.endsWith('nginx-require-strong-tls'))!)!;
       await openFile(page, NGINX);
       await goTo(page, line!, column!);
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
       const hover = page.locator('.monaco-hover', { hasText: 'How to fix:' }).first();
-      await hover.waitFor({ timeout: 30_000 });
+      // Show Hover (Ctrl+K Ctrl+I) again until the server's part is in: the file may still be loading.
+      await waitUntil(async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('Control+I');
+        return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+      }, 45_000);
       const text = await hover.innerText();
       assert.match(text, /hardening\/nginx-require-strong-tls/u);
       assert.match(text, /Why: .*›/u);

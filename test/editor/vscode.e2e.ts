@@ -145,8 +145,14 @@ describe('VS Code (code-server) with the packaged extension', function () {
 
   /** Opens the quick fix menu at the cursor and runs the action titled `title`, with the keyboard (the menu blocks the pointer). */
   async function quickFix(page: Page, title: string, screenshot?: string): Promise<void> {
-    await page.keyboard.press('Control+.');
-    await page.locator('.action-widget .monaco-list-row', { hasText: title }).waitFor({ timeout: 30_000 });
+    const row = page.locator('.action-widget .monaco-list-row', { hasText: title });
+    // Right after a file opens its diagnostics may still be on the way, and the menu opens without ours: ask again.
+    await waitUntil(async () => {
+      await page.keyboard.press('Control+.');
+      if (await row.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
+      await page.keyboard.press('Escape');
+      return false;
+    }, 45_000, `the quick fix "${title}"`);
     if (screenshot) await page.screenshot({ path: join(SHOTS, screenshot) });
     for (let step = 0; step < 12; step++) {
       const focused = await page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
@@ -180,7 +186,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
       await page.locator('.notification-list-item', { hasText: /Hardening scanned \d+ files/u }).waitFor({ timeout: 120_000 });
       await showProblems(page);
       await runCommand(page, 'View: Toggle Maximized Panel');
-      await waitUntil(async () => (await problems(page)).length >= expected.length, 30_000).catch(() => {});
+      await waitUntil(async () => (await problems(page)).length >= expected.length, 30_000, 'every finding in the Problems panel').catch(() => {});
       await page.screenshot({ path: join(SHOTS, 'problems-after-scan.png') });
       assert.deepEqual(await problems(page), expected);
       const status = await page.locator('.statusbar-item', { hasText: 'Hardening' }).first().innerText();
@@ -199,7 +205,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
         await page.keyboard.press('Control+K');
         await page.keyboard.press('Control+I');
         return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
-      }, 45_000);
+      }, 45_000, 'a hover with the rule\'s help');
       const text = await hover.innerText();
       assert.match(text, /hardening\/nginx-require-strong-tls/u);
       assert.match(text, /Why: .*›/u);
@@ -214,9 +220,9 @@ describe('VS Code (code-server) with the packaged extension', function () {
       await goTo(page, line!, column!);
       await quickFix(page, 'Fix this hardening/nginx-require-strong-tls problem', 'quick-fix-menu.png');
       await page.keyboard.press('Control+S');
-      await waitUntil(() => /^\s*ssl_protocols TLSv1\.2 TLSv1\.3;/mu.test(readFileSync(join(workspace, NGINX), 'utf8')), 30_000);
+      await waitUntil(() => /^\s*ssl_protocols TLSv1\.2 TLSv1\.3;/mu.test(readFileSync(join(workspace, NGINX), 'utf8')), 30_000, 'the fixed nginx.conf on disk');
       await showProblems(page);
-      await waitUntil(async () => !(await problems(page)).some((entry) => entry.startsWith(`${NGINX}:${line}:`)), 30_000);
+      await waitUntil(async () => !(await problems(page)).some((entry) => entry.startsWith(`${NGINX}:${line}:`)), 30_000, 'the fixed finding to leave the Problems panel');
       await page.screenshot({ path: join(SHOTS, 'after-quick-fix.png') });
       assert.deepEqual(entriesOf(await problems(page), NGINX), entriesOf(expected, NGINX, line));
     });
@@ -233,13 +239,13 @@ describe('VS Code (code-server) with the packaged extension', function () {
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+S');
       const lines = () => readFileSync(join(workspace, NGINX), 'utf8').split('\n');
-      await waitUntil(() => lines()[Number(line) - 1]!.includes('eslint-disable-next-line'), 30_000);
+      await waitUntil(() => lines()[Number(line) - 1]!.includes('eslint-disable-next-line'), 30_000, 'the disable comment on disk');
       assert.equal(
         lines()[Number(line) - 1]!.trim(),
         '# eslint-disable-next-line hardening/nginx-require-rate-limit -- internal endpoint, rate-limited upstream',
       );
       await showProblems(page);
-      await waitUntil(async () => !(await problems(page)).some((entry) => entry.endsWith('nginx-require-rate-limit')), 30_000);
+      await waitUntil(async () => !(await problems(page)).some((entry) => entry.endsWith('nginx-require-rate-limit')), 30_000, 'the disabled finding to leave the Problems panel');
     });
 
     it('Show Security Checklist Report opens both guides\' checklists as Markdown', async () => {
@@ -262,7 +268,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await page.locator('.statusbar-item', { hasText: /Restricted Mode/iu }).first().waitFor({ timeout: 30_000 });
     await openFile(page, 'passwords.py');
     await showProblems(page);
-    await waitUntil(async () => (await problems(page)).length > 0, 60_000);
+    await waitUntil(async () => (await problems(page)).length > 0, 60_000, 'a finding in the Problems panel');
     await page.screenshot({ path: join(SHOTS, 'restricted-mode.png') });
     assert.deepEqual(await problems(page), ['passwords.py:5:12 hardening/no-weak-hashing']);
     assert.equal(existsSync(marker), false, 'the workspace eslint.config.mjs ran in restricted mode');
@@ -271,10 +277,10 @@ describe('VS Code (code-server) with the packaged extension', function () {
   });
 });
 
-async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

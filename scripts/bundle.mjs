@@ -1,7 +1,7 @@
 // Bundles the language server and the VS Code client with esbuild, so the
 // extension ships without node_modules and the server needs nothing from the workspace.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'eslint-plugin', 'package.json'));
 const production = process.argv.includes('--production');
+// Chunk names carry a hash: start empty so old chunks never ship.
+rmSync(join(root, 'server/dist'), { recursive: true, force: true });
 
 const common = {
   bundle: true,
@@ -24,8 +26,11 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: [join(root, 'server/src/server.ts')],
-    outfile: join(root, 'server/dist/server.js'),
+    // The server and its lint worker (ESLint and the rules) share their code as chunks.
+    entryPoints: [join(root, 'server/src/server.ts'), join(root, 'server/src/lint-worker.ts')],
+    outdir: join(root, 'server/dist'),
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     format: 'esm',
     // The plugin awaits its grammar at import (top-level await), so the server is ESM;
     // its CommonJS dependencies still use require, __filename and __dirname, which ESM

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
@@ -310,6 +310,47 @@ describe('language server: editor features', () => {
         assert.match(markdown, /\| ❌ fail \| Use Argon2 for password hashing \|/u);
       } finally {
         await scanClient.stop();
+      }
+    });
+  });
+
+  describe('a rule that never returns', () => {
+    it('is stopped after the time limit with one notice on that file; the server and other files go on', async () => {
+      const folder = join(workspace, 'hang');
+      write(
+        folder,
+        'eslint.config.mjs',
+        [
+          "import hardening from 'eslint-plugin-hardening';",
+          'const stuck = { create: (context) => ({ Program() { if (context.sourceCode.text.includes("HANG")) for (;;) {} } }) };',
+          "export default [...hardening.configs.recommended, { plugins: { test: { rules: { stuck } } }, rules: { 'test/stuck': 'error' } }];",
+          '',
+        ].join('\n'),
+      );
+      mkdirSync(join(folder, 'node_modules'), { recursive: true });
+      symlinkSync(join(ROOT, 'eslint-plugin'), join(folder, 'node_modules', 'eslint-plugin-hardening'), 'dir');
+      const hung = await LspClient.start({ folders: [folder], env: { HARDENING_LINT_TIMEOUT_MS: '1500' } });
+      try {
+        const stuckUri = fileUri(join(folder, 'stuck.js'));
+        await hung.open(stuckUri, 'javascript', '// HANG\nexport const a = 1;\n');
+        const [notice, ...more] = await hung.waitForDiagnostics(stuckUri, { version: 1 });
+        assert.equal(more.length, 0);
+        assert.match(notice!.message, /stopped linting this file after 2 s: a rule did not finish/u);
+        await hung.waitForLog(/stuck\.js did not finish within 1500 ms/u);
+
+        const other = fileUri(join(folder, 'passwords.py'));
+        await hung.open(other, 'python', PYTHON_MD5);
+        assert.deepEqual(rules(await hung.waitForDiagnostics(other, { version: 1 })), ['hardening/no-weak-hashing']);
+
+        // Typing does not run it again; a save does, and the fixed text lints.
+        const before = hung.mark();
+        await hung.change(stuckUri, 2, 'export const a = 1;\n');
+        assert.match((await hung.waitForDiagnostics(stuckUri, { after: before }))[0]?.message ?? '', /stopped linting/u);
+        const beforeSave = hung.mark();
+        await hung.save(stuckUri);
+        assert.deepEqual(await hung.waitForDiagnostics(stuckUri, { after: beforeSave }), []);
+      } finally {
+        await hung.stop();
       }
     });
   });

@@ -9,8 +9,8 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { commentSyntaxAt, disableFileEdit, disableLineEdit, lineEnding } from './comment-syntax.js';
-import { ruleDocs, type RuleDocs } from './config-provider.js';
-import type { LintOutcome } from './lint-host.js';
+import type { RuleDocs } from './config-provider.js';
+import type { LintReport } from './lint-protocol.js';
 import { customizedSeverity } from './rule-customizations.js';
 import type { RuleCustomization } from './settings.js';
 
@@ -43,7 +43,7 @@ export interface Finding {
 export function toFindings(
   document: TextDocument,
   languageId: string,
-  outcome: LintOutcome,
+  outcome: LintReport,
   customizations: readonly RuleCustomization[] = [],
 ): Finding[] {
   const text = document.getText();
@@ -57,7 +57,7 @@ export function toFindings(
     const severity = customizedSeverity(ruleId, configured, customizations);
     if (severity === undefined) continue;
     const range = messageRange(document, message, bom);
-    const docs = ruleId && outcome.config ? ruleDocs(outcome.config, ruleId) : undefined;
+    const docs = ruleId ? outcome.docs[ruleId] : undefined;
     const diagnostic: Diagnostic = { range, severity, source: SOURCE, message: message.message };
     if (ruleId) diagnostic.code = ruleId;
     if (docs?.url) diagnostic.codeDescription = { href: docs.url };
@@ -78,9 +78,7 @@ export function toFindings(
     }
     if (ruleId && !message.fatal) {
       const line = range.start.line;
-      const lineStart = Math.max(0, document.offsetAt({ line, character: 0 }) - bom);
-      const firstNonBlank = lineStart + (/^[ \t]*/.exec(lineText(document, line))![0].length);
-      const syntax = commentSyntaxAt(outcome.sourceCode, languageId, firstNonBlank);
+      const syntax = outcome.commentSyntax[message.line] ?? commentSyntaxAt(undefined, languageId, 0);
       if (syntax) {
         finding.disable = {
           title: `Disable ${ruleId} for this line`,
@@ -153,8 +151,4 @@ function toEdit(document: TextDocument, fix: Rule.Fix, bom: number): TextEdit {
   const start = Math.min(Math.max(toInt(from) + bom, 0), length);
   const end = Math.min(Math.max(toInt(to) + bom, start), length);
   return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: fix.text };
-}
-
-function lineText(document: TextDocument, line: number): string {
-  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
 }

@@ -5,9 +5,10 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { skippedDiagnostic, toFindings, type Finding } from './diagnostics.js';
 import { documentPaths, type WorkspaceFolders } from './document-paths.js';
-import type { LintHost, LintOutcome, Logger } from './lint-host.js';
+import type { Logger } from './lint-host.js';
+import type { ConfigChoice, LintReport } from './lint-protocol.js';
+import { LintTimeout, type LintWorkerClient } from './lint-worker-client.js';
 import { DEFAULT_SETTINGS, type HardeningSettings } from './settings.js';
-import { BUILT_IN, type ResolvedConfig, type WorkspaceConfigs } from './workspace-config.js';
 
 /** What the last lint of a document found, for its version: diagnostics and code actions come from here. */
 export interface LintRecord {
@@ -18,9 +19,11 @@ export interface LintRecord {
   resultId: string;
   findings: Finding[];
   diagnostics: Diagnostic[];
-  /** The path ESLint linted the text as, and the config it used (fix-all runs the same). */
+  /** The path ESLint linted the text as, and the config choice it used (fix-all runs the same). */
   filePath?: string;
-  config: ResolvedConfig;
+  choice: ConfigChoice;
+  /** The lint ran past its time limit: nothing is linted again until the document is saved, reopened or the settings change. */
+  timedOut?: boolean;
 }
 
 /** One lint's result, before it is recorded. */
@@ -30,20 +33,21 @@ export interface Checked {
   /** ESLint's own messages (the checklist report reads rule ids from them). */
   messages: Linter.LintMessage[];
   filePath?: string;
+  timedOut?: boolean;
 }
 
-/** Everything a lint needs that has to be awaited: the document's settings and the config to use. */
+/** Everything a lint needs that has to be awaited: the document's settings and which config to use. */
 export interface LintContext {
   settings: HardeningSettings;
-  config: ResolvedConfig;
+  choice: ConfigChoice;
   /** Why the document is not linted at all (`hardening.enable` off, an `exclude` glob). */
   off?: string;
 }
 
 /**
- * Lints open documents through the lint host and keeps the latest record per
- * document. Never throws: on an unexpected error the record is empty, so no stale
- * result survives.
+ * Lints documents through the lint worker and keeps the latest record per open
+ * document. Never throws: on an unexpected error the record is empty, so no
+ * stale result survives.
  */
 export class DocumentLinter {
   readonly #records = new Map<string, LintRecord>();
@@ -53,9 +57,8 @@ export class DocumentLinter {
   #resultCounter = 0;
 
   constructor(
-    private readonly host: LintHost,
+    private readonly worker: LintWorkerClient,
     private readonly folders: WorkspaceFolders,
-    private readonly configs: WorkspaceConfigs,
     /** Whether workspace code (an eslint.config.*) may run. */
     private readonly trusted: () => boolean,
     private readonly logger: Logger,
@@ -78,79 +81,100 @@ export class DocumentLinter {
     return this.#records.get(uri);
   }
 
+  /** A lint of this document timed out, under the current settings: linting it again would only time out again. */
+  stuck(uri: string): boolean {
+    const record = this.#records.get(uri);
+    return Boolean(record?.timedOut && record.epoch === this.#epoch);
+  }
+
   forget(uri: string): void {
     this.#records.delete(uri);
     this.#loggedSkips.delete(uri);
   }
 
-  /** Settings, exclusion and the config for a document (or a file on disk, for the workspace scan). */
-  async context(uri: string, languageId: string, settings: HardeningSettings = DEFAULT_SETTINGS): Promise<LintContext> {
-    if (!settings.enable) return { settings, config: BUILT_IN, off: 'hardening.enable is false' };
+  /** Settings, exclusion and the config choice for a document (or a file on disk, for the workspace scan). */
+  context(uri: string, languageId: string, settings: HardeningSettings = DEFAULT_SETTINGS): LintContext {
     const path = documentPaths(uri, languageId, this.folders)[0]?.path;
     const folder = path ? this.folders.containing(path) : undefined;
+    const choice = { folder, useWorkspaceConfig: settings.useWorkspaceConfig && this.trusted() };
+    if (!settings.enable) return { settings, choice, off: 'hardening.enable is false' };
     if (path && settings.exclude.length > 0) {
       const glob = excludedBy(path, folder, settings.exclude);
-      if (glob) return { settings, config: BUILT_IN, off: `excluded by hardening.exclude "${glob}"` };
+      if (glob) return { settings, choice, off: `excluded by hardening.exclude "${glob}"` };
     }
-    const allowed = settings.useWorkspaceConfig && this.trusted();
-    const config = path ? await this.configs.resolve(path, folder, allowed) : BUILT_IN;
-    return { settings, config };
+    return { settings, choice };
   }
 
-  /** Lints the document as it is now, synchronously, and records the result. */
-  lint(document: TextDocument, context: LintContext): LintRecord {
-    const { findings, diagnostics, filePath } = this.check(document, context);
+  /** Lints the document as it is now and records the result for its version. */
+  async lint(document: TextDocument, context: LintContext): Promise<LintRecord> {
+    const checked = await this.check(document, context);
     const record: LintRecord = {
       version: document.version,
       epoch: this.#epoch,
       resultId: String(++this.#resultCounter),
-      findings,
-      diagnostics,
-      config: context.config,
-      ...(filePath ? { filePath } : {}),
+      findings: checked.findings,
+      diagnostics: checked.diagnostics,
+      choice: context.choice,
+      ...(checked.filePath ? { filePath: checked.filePath } : {}),
+      ...(checked.timedOut ? { timedOut: true } : {}),
     };
     this.#records.set(document.uri, record);
     return record;
   }
 
   /** Lints without recording anything (the workspace scan's files that are not open). */
-  check(document: TextDocument, context: LintContext): Checked {
-    let checked: Checked = { findings: [], diagnostics: [], messages: [] };
-    try {
-      if (context.off) {
-        this.#noteSkip(document.uri, 'off', `Not linted: ${context.off}.`);
-        return checked;
-      }
-      const outcome = this.#run(document, context);
-      if (outcome?.skipKind === 'too-large') {
-        const reason = outcome.skipped ?? 'Hardening did not lint this file: it is too large.';
-        checked = { findings: [], diagnostics: [skippedDiagnostic(reason)], messages: [], filePath: outcome.filePath };
-      } else if (outcome && !outcome.skipKind) {
-        const findings = toFindings(document, document.languageId, outcome, context.settings.rulesCustomizations);
-        const diagnostics = findings.map((finding) => finding.diagnostic);
-        checked = { findings, diagnostics, messages: outcome.messages, filePath: outcome.filePath };
-      }
-    } catch (error) {
-      this.onUnexpected(`Linting ${document.uri} failed`, error);
-      checked = { findings: [], diagnostics: [], messages: [] };
+  async check(document: TextDocument, context: LintContext): Promise<Checked> {
+    const empty: Checked = { findings: [], diagnostics: [], messages: [] };
+    if (context.off) {
+      this.#noteSkip(document.uri, 'off', `Not linted: ${context.off}.`);
+      return empty;
     }
-    return checked;
+    try {
+      const report = await this.#run(document, context.choice);
+      if (report?.skipKind === 'too-large') {
+        const reason = report.skipped ?? 'Hardening did not lint this file: it is too large.';
+        return { ...empty, diagnostics: [skippedDiagnostic(reason)], filePath: report.filePath };
+      }
+      if (!report || report.skipKind) return empty;
+      const findings = toFindings(document, document.languageId, report, context.settings.rulesCustomizations);
+      return { findings, diagnostics: findings.map((finding) => finding.diagnostic), messages: report.messages, filePath: report.filePath };
+    } catch (error) {
+      if (error instanceof LintTimeout) {
+        const seconds = Math.round(error.timeoutMs / 1000);
+        const reason =
+          `Hardening stopped linting this file after ${seconds} s: a rule did not finish (the output names the file). ` +
+          'Other files are still linted; save the file or change a setting to try again.';
+        return { ...empty, diagnostics: [skippedDiagnostic(reason)], filePath: error.filePath, timedOut: true };
+      }
+      this.onUnexpected(`Linting ${document.uri} failed`, error);
+      return empty;
+    }
   }
 
-  #run(document: TextDocument, context: LintContext): LintOutcome | undefined {
+  /** Asks the worker for a fixed text (all fixes, or one rule's), with the same config choice as the lint. */
+  async fix(document: TextDocument, record: LintRecord, ruleId?: string): Promise<string | undefined> {
+    if (!record.filePath) return undefined;
+    try {
+      return await this.worker.fix(document.getText(), record.filePath, record.choice, ruleId);
+    } catch (error) {
+      this.logger.warn(`Fixing ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  async #run(document: TextDocument, choice: ConfigChoice): Promise<LintReport | undefined> {
     const { uri } = document;
     const text = document.getText();
-    const override = context.config.file ? { config: context.config.config, cwd: context.config.cwd } : undefined;
-    let outcome: LintOutcome | undefined;
+    let report: LintReport | undefined;
     // The first path a config matches; `file:` documents have exactly one.
     for (const candidate of documentPaths(uri, document.languageId, this.folders)) {
-      outcome = this.host.lint(text, candidate.path, override);
-      if (outcome.skipKind !== 'no-config') break;
+      report = await this.worker.lint(text, candidate.path, document.languageId, choice);
+      if (report.skipKind !== 'no-config') break;
     }
-    if (!outcome) this.#noteSkip(uri, 'no-path', 'Not linted: no file path and no language id Hardening knows.');
-    else if (outcome.skipKind) this.#noteSkip(uri, outcome.skipKind, outcome.skipped ?? outcome.skipKind);
+    if (!report) this.#noteSkip(uri, 'no-path', 'Not linted: no file path and no language id Hardening knows.');
+    else if (report.skipKind) this.#noteSkip(uri, report.skipKind, report.skipped ?? report.skipKind);
     else this.#loggedSkips.delete(uri);
-    return outcome;
+    return report;
   }
 
   #noteSkip(uri: string, kind: string, reason: string): void {
@@ -168,6 +192,7 @@ export function excludedBy(filePath: string, folder: string | undefined, globs: 
     if (isAbsolute(glob)) return minimatch(slashed, glob.split('\\').join('/'), { dot: true });
     if (rel === undefined || rel.startsWith('..')) return false;
     // `node_modules` or `vendor/**` exclude the folder's files too, as in .gitignore.
-    return minimatch(rel, glob, { dot: true, matchBase: !glob.includes('/') }) || minimatch(rel, `${glob.replace(/\/+$/u, '')}/**`, { dot: true, matchBase: !glob.includes('/') });
+    const options = { dot: true, matchBase: !glob.includes('/') };
+    return minimatch(rel, glob, options) || minimatch(rel, `${glob.replace(/\/+$/u, '')}/**`, options);
   });
 }

@@ -33,10 +33,10 @@ import { NO_FEATURES, readClientFeatures, serverCapabilities, type ClientFeature
 import { DocumentLinter, type LintRecord } from './document-linter.js';
 import { WorkspaceFolders } from './document-paths.js';
 import { hoverFor } from './hover.js';
-import { createLintHost, type Logger } from './lint-host.js';
+import type { Logger } from './lint-host.js';
+import { LintWorkerClient } from './lint-worker-client.js';
 import { LintScheduler } from './scheduler.js';
 import { SettingsStore } from './settings.js';
-import { WorkspaceConfigs } from './workspace-config.js';
 import { NO_PROGRESS, scanWorkspace, type ScanSummary } from './workspace-scan.js';
 
 /**
@@ -55,6 +55,8 @@ const SCAN_WORKSPACE_COMMAND = 'hardening.scanWorkspace';
 const CHECKLIST_COMMAND = 'hardening.checklist';
 /** Config files whose change means re-linting with them. */
 const CONFIG_FILE_GLOB = '**/eslint.config.{js,mjs,cjs,ts,mts,cts}';
+/** A lint that runs longer is stopped (a rule stuck in a loop): far above any real lint, which takes milliseconds. */
+const LINT_TIMEOUT_MS = Number(process.env.HARDENING_LINT_TIMEOUT_MS) > 0 ? Number(process.env.HARDENING_LINT_TIMEOUT_MS) : 15_000;
 
 function readVersion(): string | undefined {
   try {
@@ -109,20 +111,21 @@ process.on('uncaughtException', (error) => logUnexpected('Uncaught exception', e
 process.on('unhandledRejection', (reason) => logUnexpected('Unhandled rejection', reason));
 
 const folders = new WorkspaceFolders();
-const host = createLintHost({ cwd: (filePath) => folders.containing(filePath), logger });
 
 /** Set from the client's initializationOptions: in an untrusted workspace no workspace code runs. */
 let trusted = true;
 const warnedAbout = new Set<string>();
-const configs = new WorkspaceConfigs(logger, (message) => {
+function warnUser(message: string): void {
   if (warnedAbout.has(message)) return;
   warnedAbout.add(message);
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-});
+}
 
 let client: ClientFeatures = { ...NO_FEATURES };
 let settings = new SettingsStore(connection, false, logger.warn);
-const linter = new DocumentLinter(host, folders, configs, () => trusted, logger, logUnexpected);
+// The worker is beside this file: server/dist/lint-worker.js in the bundle.
+const worker = new LintWorkerClient(new URL('./lint-worker.js', import.meta.url), LINT_TIMEOUT_MS, logger, warnUser);
+const linter = new DocumentLinter(worker, folders, () => trusted, logger, logUnexpected);
 
 connection.onInitialize((params): InitializeResult => {
   client = readClientFeatures(params);
@@ -156,7 +159,7 @@ connection.onInitialized(() => {
     });
   }
   logger.info(
-    `${NAME} ${VERSION ?? ''} started: ESLint ${new Linter().version}, diagnostics: ${client.pullDiagnostics ? 'pull' : 'push'}, ` +
+    `${NAME} ${VERSION ?? ''} started: ESLint ${new Linter().version} (in a worker thread), diagnostics: ${client.pullDiagnostics ? 'pull' : 'push'}, ` +
       (trusted
         ? 'workspace trusted: a workspace eslint.config.* that uses eslint-plugin-hardening is used when hardening.useWorkspaceConfig is on.'
         : 'restricted mode: built-in rules only, no workspace config is loaded.'),
@@ -169,10 +172,13 @@ connection.onInitialized(() => {
 async function lintNow(uri: string, isCurrent: () => boolean = () => true): Promise<LintRecord | undefined> {
   const opened = documents.get(uri);
   if (!opened) return undefined;
-  const context = await linter.context(uri, opened.languageId, await settings.get(uri));
+  // A lint of this document timed out: its notice stands until a save, a reopen or a settings change.
+  if (linter.stuck(uri)) return linter.last(uri);
+  const documentSettings = await settings.get(uri);
   const document = documents.get(uri);
   if (!isCurrent() || !document || document.version !== opened.version) return undefined;
-  return linter.lint(document, context);
+  const record = await linter.lint(document, linter.context(uri, document.languageId, documentSettings));
+  return isCurrent() && documents.get(uri)?.version === record.version ? record : undefined;
 }
 
 type Trigger = 'open' | 'change' | 'save' | 'config';
@@ -220,9 +226,11 @@ documents.onDidChangeContent(({ document }) => {
 });
 
 documents.onDidSave(({ document }) => {
+  // A save is the user's way to try a document whose lint timed out again.
+  if (linter.stuck(document.uri)) linter.forget(document.uri);
   const wasDirty = dirty.delete(document.uri);
   if (client.pullDiagnostics) {
-    if (wasDirty) refreshPulled();
+    if (wasDirty || !linter.last(document.uri)) refreshPulled();
     return;
   }
   schedule(document.uri, 'save', 0);
@@ -249,7 +257,7 @@ function refreshPulled(): void {
 /** Settings, folders, trust or config files changed: every open document's result may differ. */
 function relintAll(): void {
   linter.invalidate();
-  configs.invalidate();
+  worker.invalidate();
   if (client.pullDiagnostics) {
     refreshPulled();
     return;
@@ -286,7 +294,7 @@ connection.languages.diagnostics.on(async (params, token): Promise<DocumentDiagn
 
 // ---- code actions, hovers and commands -------------------------------------
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const { uri } = params.textDocument;
   const document = documents.get(uri);
   const record = linter.last(uri);
@@ -304,9 +312,11 @@ connection.onCodeAction((params) => {
   // Source actions are asked for by kind only (on save, or from the Source Action menu).
   if (params.context.only && wants(params.context.only, FIX_ALL_KIND) && record.filePath) {
     const text = document.getText();
-    const override = record.config.file ? { config: record.config.config, cwd: record.config.cwd } : undefined;
-    const fixed = host.fix(text, record.filePath, { override });
-    if (fixed !== undefined) actions.push(fixAllAction(request, text, fixed, (offset) => document.positionAt(offset)));
+    const fixed = await linter.fix(document, record);
+    // The document may have changed while the worker fixed it: then the edit would land in the wrong place.
+    if (fixed !== undefined && documents.get(uri)?.version === record.version) {
+      actions.push(fixAllAction(request, text, fixed, (offset) => document.positionAt(offset)));
+    }
   }
   return actions;
 });
@@ -375,8 +385,9 @@ connection.onExecuteCommand(async (params, _token, reporter) => {
   return null;
 });
 
-connection.onShutdown(() => {
+connection.onShutdown(async () => {
   scheduler.dispose();
+  await worker.dispose();
 });
 
 documents.listen(connection);

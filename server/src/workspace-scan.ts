@@ -113,7 +113,6 @@ async function scanOne(options: ScanOptions, filePath: string, settings: Hardeni
     }
   }
   const document = TextDocument.create(uri, languageId, 0, text);
-  const context = await options.linter.context(uri, languageId, settings);
-  const checked = options.linter.check(document, context);
+  const checked = await options.linter.check(document, options.linter.context(uri, languageId, settings));
   return { filePath, uri, messages: checked.messages, diagnostics: checked.diagnostics };
 }

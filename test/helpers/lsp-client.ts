@@ -75,6 +75,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Advertise `window.workDoneProgress` (server-initiated progress). */
   workDoneProgress?: boolean;
+  /** More environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export interface Publish extends PublishDiagnosticsParams {
@@ -109,6 +111,7 @@ export class LspClient {
     const transport = options.transport ?? 'stdio';
     const child = spawn(process.execPath, [SERVER, `--${transport}`], {
       cwd: ROOT,
+      env: { ...process.env, ...options.env },
       stdio: transport === 'stdio' ? ['pipe', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     const connection =

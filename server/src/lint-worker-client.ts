@@ -1,0 +1,149 @@
+import { Worker } from 'node:worker_threads';
+import type { Logger } from './lint-host.js';
+import type { ConfigChoice, LintReport, WorkerReply, WorkerRequest } from './lint-protocol.js';
+
+/**
+ * The server's side of the lint worker: requests with a time limit. A lint that
+ * runs past it (a rule stuck in a loop, a pathological regular expression) ends
+ * the worker, which starts again for the next request: the server, and every
+ * other file, go on.
+ */
+
+export class LintTimeout extends Error {
+  constructor(readonly filePath: string, readonly timeoutMs: number) {
+    super(`Linting ${filePath} did not finish within ${Math.round(timeoutMs / 1000)} s.`);
+  }
+}
+
+interface Pending {
+  filePath: string;
+  build(id: number): WorkerRequest;
+  resolve(reply: WorkerReply): void;
+  reject(error: Error): void;
+  /** Workers this request was sent to: one that keeps ending workers is given up, not sent on forever. */
+  attempts: number;
+  timer: NodeJS.Timeout;
+}
+
+export class LintWorkerClient {
+  #worker: Worker | undefined;
+  #nextId = 0;
+  readonly #pending = new Map<number, Pending>();
+  #stopping = false;
+  /** ESLint's version, once a worker has started. */
+  eslintVersion = '';
+
+  constructor(
+    private readonly script: URL,
+    private readonly timeoutMs: number,
+    private readonly logger: Logger,
+    private readonly warnUser: (message: string) => void,
+  ) {}
+
+  lint(text: string, filePath: string, languageId: string, choice: ConfigChoice): Promise<LintReport> {
+    return this.#request(filePath, (id) => ({ kind: 'lint', id, text, filePath, languageId, ...choice })).then((reply) => {
+      if (reply.kind !== 'lint-result') throw new Error(`The lint worker answered ${reply.kind} to a lint.`);
+      return reply.report;
+    });
+  }
+
+  fix(text: string, filePath: string, choice: ConfigChoice, ruleId?: string): Promise<string | undefined> {
+    return this.#request(filePath, (id) => ({ kind: 'fix', id, text, filePath, ruleId, ...choice })).then((reply) => {
+      if (reply.kind !== 'fix-result') throw new Error(`The lint worker answered ${reply.kind} to a fix.`);
+      return reply.output;
+    });
+  }
+
+  /** Workspace config files (or trust) changed. */
+  invalidate(): void {
+    this.#worker?.postMessage({ kind: 'invalidate' } satisfies WorkerRequest);
+  }
+
+  async dispose(): Promise<void> {
+    this.#stopping = true;
+    await this.#worker?.terminate();
+  }
+
+  #request(filePath: string, build: (id: number) => WorkerRequest): Promise<WorkerReply> {
+    return new Promise<WorkerReply>((resolve, reject) => this.#send({ filePath, build, resolve, reject, attempts: 0 }));
+  }
+
+  /** Posts a request to the current worker, with its own time limit from now. */
+  #send(request: Omit<Pending, 'timer'>): void {
+    if (request.attempts >= 2) {
+      request.reject(new Error(`The lint worker stopped twice while linting ${request.filePath}.`));
+      return;
+    }
+    const worker = this.#ensureWorker();
+    const id = ++this.#nextId;
+    const timer = setTimeout(() => {
+      this.#pending.delete(id);
+      request.reject(new LintTimeout(request.filePath, this.timeoutMs));
+      this.logger.error(
+        `Linting ${request.filePath} did not finish within ${this.timeoutMs} ms: stopping the lint worker (a rule may be stuck) and starting a new one.`,
+      );
+      this.#restart(worker);
+    }, this.timeoutMs);
+    this.#pending.set(id, { ...request, attempts: request.attempts + 1, timer });
+    worker.postMessage(request.build(id));
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(this.script);
+    worker.on('message', (reply: WorkerReply) => this.#receive(reply));
+    worker.on('error', (error) => {
+      this.logger.error(`The lint worker failed: ${error.stack ?? error.message}`);
+      this.#restart(worker);
+    });
+    worker.on('exit', (code) => {
+      if (this.#worker === worker && !this.#stopping) {
+        this.logger.error(`The lint worker exited with code ${code}; starting a new one.`);
+        this.#restart(worker);
+      }
+    });
+    this.#worker = worker;
+    return worker;
+  }
+
+  #receive(reply: WorkerReply): void {
+    switch (reply.kind) {
+      case 'ready':
+        this.eslintVersion = reply.eslintVersion;
+        return;
+      case 'log':
+        this.logger[reply.level](reply.message);
+        return;
+      case 'warn-user':
+        this.warnUser(reply.message);
+        return;
+      case 'error': {
+        const pending = this.#take(reply.id);
+        pending?.reject(new Error(reply.message));
+        return;
+      }
+      default:
+        this.#take(reply.id)?.resolve(reply);
+    }
+  }
+
+  #take(id: number): Pending | undefined {
+    const pending = this.#pending.get(id);
+    if (pending) clearTimeout(pending.timer);
+    this.#pending.delete(id);
+    return pending;
+  }
+
+  /**
+   * Ends `worker` (if it is still the current one). The requests it had queued
+   * behind the one that ran too long go to a new worker, each with a fresh limit.
+   */
+  #restart(worker: Worker): void {
+    if (this.#worker !== worker) return;
+    this.#worker = undefined;
+    void worker.terminate();
+    const waiting = [...this.#pending.keys()].map((id) => this.#take(id)!);
+    if (this.#stopping) return;
+    for (const { timer: _timer, ...request } of waiting) this.#send(request);
+  }
+}

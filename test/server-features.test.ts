@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
@@ -121,6 +122,34 @@ describe('language server: editor features', () => {
       const inBytes = { ...finding, range: { start: { ...finding.range.start, character: finding.range.start.character + 6 }, end: { ...finding.range.end, character: finding.range.end.character + 6 } } };
       const actions = await client.codeActions(uri, inBytes.range, [inBytes]);
       assert.ok(actions.some((action) => action.isPreferred), `no fix offered: ${actions.map((action) => action.title).join(', ')}`);
+    });
+
+    it('offers "with a reason…" to a client that prompts, but not when the rule joins a disable comment above', async () => {
+      const prompting = await LspClient.start({ folders: [workspace], initializationOptions: { reasonPrompt: true } });
+      try {
+        const fresh = uriFor('api/Dockerfile');
+        await prompting.open(fresh, 'dockerfile', DOCKERFILE);
+        const [finding] = await prompting.waitForDiagnostics(fresh, { version: 1 });
+        const titles = (await prompting.codeActions(fresh, finding!.range, [finding!])).map((action) => action.title);
+        assert.ok(titles.includes('Disable hardening/require-non-root-user for this line, with a reason…'), titles.join(', '));
+
+        const joined = uriFor('web/hash.ts');
+        const text = "import { createHash } from 'node:crypto';\n// eslint-disable-next-line hardening/no-hardcoded-secrets -- fixture\nexport const h = (password: string) => createHash('md5').update(password).digest('hex');\n";
+        await prompting.open(joined, 'typescript', text);
+        const weak = (await prompting.waitForDiagnostics(joined, { version: 1 })).find((diagnostic) => diagnostic.code === 'hardening/no-weak-hashing');
+        const joinedTitles = (await prompting.codeActions(joined, weak!.range, [weak!])).map((action) => action.title);
+        assert.ok(joinedTitles.includes('Disable hardening/no-weak-hashing for this line'));
+        assert.ok(!joinedTitles.some((title) => title.endsWith('with a reason…')), joinedTitles.join(', '));
+      } finally {
+        await prompting.stop();
+      }
+    });
+
+    it("offers nothing for another tool's diagnostic, even with the same rule id and message", async () => {
+      const uri = uriFor('web/hash.ts');
+      const [finding] = await openAndLint(uri, 'typescript', BCRYPT);
+      assert.ok(finding);
+      assert.deepEqual(await client.codeActions(uri, finding.range, [{ ...finding, source: 'eslint' }]), []);
     });
 
     it('does not offer "fix all" for a single fixable finding', async () => {
@@ -351,6 +380,32 @@ describe('language server: editor features', () => {
         assert.deepEqual(await hung.waitForDiagnostics(stuckUri, { after: beforeSave }), []);
       } finally {
         await hung.stop();
+      }
+    });
+  });
+
+  describe('workspace scan and git', () => {
+    it("never lets the repository's git config run a command (core.fsmonitor), trusted or not", async function () {
+      const folder = join(workspace, 'gitrepo');
+      write(folder, 'api/passwords.py', PYTHON_MD5);
+      const marker = join(folder, 'fsmonitor-ran');
+      const hook = write(folder, 'hook.sh', `#!/bin/sh\ntouch '${marker}'\n`);
+      const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8' });
+      if (git('init', '-q').status !== 0) this.skip();
+      chmodSync(hook, 0o755);
+      git('config', 'core.fsmonitor', hook);
+      git('ls-files');
+      assert.ok(existsSync(marker), 'the fixture hook runs when git is run plainly');
+      rmSync(marker);
+      for (const workspaceTrusted of [false, true]) {
+        const scanner = await LspClient.start({ folders: [folder], initializationOptions: { workspaceTrusted } });
+        try {
+          const result = (await scanner.executeCommand('hardening.scanWorkspace', [])) as { findings: number };
+          assert.equal(result.findings, 1);
+          assert.equal(existsSync(marker), false, `git ran the repository's fsmonitor hook (trusted: ${workspaceTrusted})`);
+        } finally {
+          await scanner.stop();
+        }
       }
     });
   });

@@ -35,7 +35,8 @@ export function registerDisableWithReason(): vscode.Disposable {
     edit.replace(
       uri,
       new vscode.Range(start.line, start.character, end.line, end.character),
-      args.edit.newText.replace(REASON_PLACEHOLDER, ` -- ${reason.trim().replace(/\s+/gu, ' ').replaceAll('*/', '* /')}`),
+      // A function, so `$&` or `$'` in the reason are text, not replacement patterns.
+      args.edit.newText.replace(REASON_PLACEHOLDER, () => ` -- ${reason.trim().replace(/\s+/gu, ' ').replaceAll('*/', '* /')}`),
     );
     await vscode.workspace.applyEdit(edit);
   });

@@ -7,7 +7,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { diagnosticKey, type Finding } from './diagnostics.js';
+import { SOURCE, diagnosticKey, type Finding } from './diagnostics.js';
 
 /**
  * Code actions replayed from what the lint recorded: the fix (preferred), each
@@ -48,6 +48,8 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
   const seen = new Set<string>();
   const once = (key: string): boolean => !seen.has(key) && Boolean(seen.add(key));
   for (const diagnostic of request.context.diagnostics) {
+    // Another linter's diagnostic (vscode-eslint running the same plugin) gets its own actions, not ours.
+    if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) continue;
     // Some clients send columns back in another unit (Neovim 0.7 in bytes): then the line, rule and message identify it.
     const finding = byKey.get(diagnosticKey(diagnostic)) ?? byLine.get(lineKeyOf(diagnostic));
     if (!finding) continue;

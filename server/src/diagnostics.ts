@@ -84,10 +84,13 @@ export function toFindings(
           title: `Disable ${ruleId} for this line`,
           edit: disableLineEdit(document, line, ruleId, syntax, eol),
         };
-        finding.disableWithReason = {
-          title: `Disable ${ruleId} for this line, with a reason…`,
-          edit: disableLineEdit(document, line, ruleId, syntax, eol, true),
-        };
+        // Not when the rule is added to a disable comment on the line above: a second comment line would cancel that one.
+        if (!finding.disable.edit.newText.startsWith(', ')) {
+          finding.disableWithReason = {
+            title: `Disable ${ruleId} for this line, with a reason…`,
+            edit: disableLineEdit(document, line, ruleId, syntax, eol, true),
+          };
+        }
         // File-level comments are never inside JSX: `{/* */}` is for lines among JSX children only.
         const fileSyntax = syntax.end ? commentSyntaxAt(undefined, 'javascript', 0) : syntax;
         const fileEdit = fileSyntax && disableFileEdit(document, ruleId, fileSyntax, eol);

@@ -53,6 +53,8 @@ export class DocumentLinter {
   readonly #records = new Map<string, LintRecord>();
   /** The skip logged last per document, so a huge file logs once, not once per keystroke. */
   readonly #loggedSkips = new Map<string, string>();
+  /** Bumped when a document is forgotten (closed): a lint started before must not record its result. */
+  readonly #generations = new Map<string, number>();
   #epoch = 0;
   #resultCounter = 0;
 
@@ -90,6 +92,7 @@ export class DocumentLinter {
   forget(uri: string): void {
     this.#records.delete(uri);
     this.#loggedSkips.delete(uri);
+    this.#generations.set(uri, (this.#generations.get(uri) ?? 0) + 1);
   }
 
   /** Settings, exclusion and the config choice for a document (or a file on disk, for the workspace scan). */
@@ -107,10 +110,13 @@ export class DocumentLinter {
 
   /** Lints the document as it is now and records the result for its version. */
   async lint(document: TextDocument, context: LintContext): Promise<LintRecord> {
+    // What the lint started under: a settings change or a close while it runs makes its result stale.
+    const epoch = this.#epoch;
+    const generation = this.#generations.get(document.uri);
     const checked = await this.check(document, context);
     const record: LintRecord = {
       version: document.version,
-      epoch: this.#epoch,
+      epoch,
       resultId: String(++this.#resultCounter),
       findings: checked.findings,
       diagnostics: checked.diagnostics,
@@ -118,7 +124,7 @@ export class DocumentLinter {
       ...(checked.filePath ? { filePath: checked.filePath } : {}),
       ...(checked.timedOut ? { timedOut: true } : {}),
     };
-    this.#records.set(document.uri, record);
+    if (this.#generations.get(document.uri) === generation) this.#records.set(document.uri, record);
     return record;
   }
 

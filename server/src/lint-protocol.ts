@@ -61,6 +61,8 @@ export interface LintReport {
 
 export type WorkerReply =
   | { kind: 'ready'; eslintVersion: string }
+  /** The worker took up this request: its time limit runs from now, not from when it was queued. */
+  | { kind: 'started'; id: number }
   | { kind: 'lint-result'; id: number; report: LintReport }
   | { kind: 'fix-result'; id: number; output: string | undefined }
   | { kind: 'error'; id: number; message: string }

@@ -20,9 +20,11 @@ interface Pending {
   build(id: number): WorkerRequest;
   resolve(reply: WorkerReply): void;
   reject(error: Error): void;
-  /** Workers this request was sent to: one that keeps ending workers is given up, not sent on forever. */
+  /** Workers that ended while running this request: one that keeps ending them is given up. */
   attempts: number;
-  timer: NodeJS.Timeout;
+  /** Set once the worker takes the request up (queued requests wait without a limit). */
+  timer?: NodeJS.Timeout;
+  worker: Worker;
 }
 
 export class LintWorkerClient {
@@ -68,24 +70,29 @@ export class LintWorkerClient {
     return new Promise<WorkerReply>((resolve, reject) => this.#send({ filePath, build, resolve, reject, attempts: 0 }));
   }
 
-  /** Posts a request to the current worker, with its own time limit from now. */
-  #send(request: Omit<Pending, 'timer'>): void {
+  /** Posts a request to the current worker; its time limit starts when the worker takes it up. */
+  #send(request: Omit<Pending, 'timer' | 'worker'>): void {
     if (request.attempts >= 2) {
       request.reject(new Error(`The lint worker stopped twice while linting ${request.filePath}.`));
       return;
     }
     const worker = this.#ensureWorker();
     const id = ++this.#nextId;
-    const timer = setTimeout(() => {
-      this.#pending.delete(id);
-      request.reject(new LintTimeout(request.filePath, this.timeoutMs));
-      this.logger.error(
-        `Linting ${request.filePath} did not finish within ${this.timeoutMs} ms: stopping the lint worker (a rule may be stuck) and starting a new one.`,
-      );
-      this.#restart(worker);
-    }, this.timeoutMs);
-    this.#pending.set(id, { ...request, attempts: request.attempts + 1, timer });
+    this.#pending.set(id, { ...request, worker });
     worker.postMessage(request.build(id));
+  }
+
+  #started(id: number): void {
+    const pending = this.#pending.get(id);
+    if (!pending) return;
+    pending.timer = setTimeout(() => {
+      this.#pending.delete(id);
+      pending.reject(new LintTimeout(pending.filePath, this.timeoutMs));
+      this.logger.error(
+        `Linting ${pending.filePath} did not finish within ${this.timeoutMs} ms: stopping the lint worker (a rule may be stuck) and starting a new one.`,
+      );
+      this.#restart(pending.worker, id);
+    }, this.timeoutMs);
   }
 
   #ensureWorker(): Worker {
@@ -94,12 +101,12 @@ export class LintWorkerClient {
     worker.on('message', (reply: WorkerReply) => this.#receive(reply));
     worker.on('error', (error) => {
       this.logger.error(`The lint worker failed: ${error.stack ?? error.message}`);
-      this.#restart(worker);
+      this.#restart(worker, this.#running(worker));
     });
     worker.on('exit', (code) => {
       if (this.#worker === worker && !this.#stopping) {
         this.logger.error(`The lint worker exited with code ${code}; starting a new one.`);
-        this.#restart(worker);
+        this.#restart(worker, this.#running(worker));
       }
     });
     this.#worker = worker;
@@ -110,6 +117,9 @@ export class LintWorkerClient {
     switch (reply.kind) {
       case 'ready':
         this.eslintVersion = reply.eslintVersion;
+        return;
+      case 'started':
+        this.#started(reply.id);
         return;
       case 'log':
         this.logger[reply.level](reply.message);
@@ -134,16 +144,25 @@ export class LintWorkerClient {
     return pending;
   }
 
+  /** The request `worker` has taken up (the one with a running time limit), if any. */
+  #running(worker: Worker): number | undefined {
+    for (const [id, pending] of this.#pending) if (pending.worker === worker && pending.timer) return id;
+    return undefined;
+  }
+
   /**
-   * Ends `worker` (if it is still the current one). The requests it had queued
-   * behind the one that ran too long go to a new worker, each with a fresh limit.
+   * Ends `worker` (if it is still the current one). The requests it still had go
+   * to a new worker; only the one it was running when it ended (`culprit`)
+   * counts an attempt against itself.
    */
-  #restart(worker: Worker): void {
+  #restart(worker: Worker, culprit: number | undefined): void {
     if (this.#worker !== worker) return;
     this.#worker = undefined;
     void worker.terminate();
-    const waiting = [...this.#pending.keys()].map((id) => this.#take(id)!);
+    const waiting = [...this.#pending.keys()].map((id) => [id, this.#take(id)!] as const);
     if (this.#stopping) return;
-    for (const { timer: _timer, ...request } of waiting) this.#send(request);
+    for (const [id, { timer: _timer, worker: _worker, attempts, ...request }] of waiting) {
+      this.#send({ ...request, attempts: id === culprit ? attempts + 1 : attempts });
+    }
   }
 }

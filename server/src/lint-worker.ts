@@ -73,6 +73,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     configs.invalidate();
     return;
   }
+  post({ kind: 'started', id: request.id });
   try {
     if (request.kind === 'lint') {
       post({ kind: 'lint-result', id: request.id, report: await lint(request) });

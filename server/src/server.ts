@@ -168,17 +168,22 @@ connection.onInitialized(() => {
 
 // ---- linting -----------------------------------------------------------------
 
-/** Lints the document as it is now with its settings and config; undefined when it closed or changed meanwhile. */
-async function lintNow(uri: string, isCurrent: () => boolean = () => true): Promise<LintRecord | undefined> {
+/**
+ * Lints the document as it is now with its settings and config; undefined when it
+ * closed or changed meanwhile, unless `keepStale` (a lint that nothing else will
+ * redo, as a save's in onSave mode, still counts when typing goes on).
+ */
+async function lintNow(uri: string, isCurrent: () => boolean = () => true, keepStale = false): Promise<LintRecord | undefined> {
   const opened = documents.get(uri);
   if (!opened) return undefined;
   // A lint of this document timed out: its notice stands until a save, a reopen or a settings change.
   if (linter.stuck(uri)) return linter.last(uri);
   const documentSettings = await settings.get(uri);
   const document = documents.get(uri);
-  if (!isCurrent() || !document || document.version !== opened.version) return undefined;
+  if (!document || (!keepStale && (!isCurrent() || document.version !== opened.version))) return undefined;
   const record = await linter.lint(document, linter.context(uri, document.languageId, documentSettings));
-  return isCurrent() && documents.get(uri)?.version === record.version ? record : undefined;
+  if (!documents.get(uri)) return undefined;
+  return keepStale || (isCurrent() && documents.get(uri)?.version === record.version) ? record : undefined;
 }
 
 type Trigger = 'open' | 'change' | 'save' | 'config';
@@ -194,8 +199,10 @@ const scheduler = new LintScheduler(
     const trigger = triggers.get(uri) ?? 'change';
     triggers.delete(uri);
     if (!documents.get(uri)) return;
-    if (trigger === 'change' && (await settings.get(uri)).run === 'onSave') return;
-    const record = await lintNow(uri, isCurrent);
+    const onSave = (await settings.get(uri)).run === 'onSave';
+    if (trigger === 'change' && onSave) return;
+    // In onSave mode the next keystroke schedules no lint: this one must publish even if typing went on.
+    const record = await lintNow(uri, isCurrent, onSave);
     if (record) void connection.sendDiagnostics({ uri, version: record.version, diagnostics: record.diagnostics });
   },
   (uri, error) => logUnexpected(`Linting ${uri} failed`, error),
@@ -325,9 +332,13 @@ connection.onHover(async (params) => {
   const { uri } = params.textDocument;
   const document = documents.get(uri);
   if (!document) return null;
-  // A hover can come before the document's first diagnostics (just opened, or typed in): lint it now.
+  // A hover can come before the document's first diagnostics (just opened, or typed in): lint it now,
+  // unless the document is to be linted on save only.
   let record = linter.last(uri);
-  if (!record || record.version !== document.version) record = await lintNow(uri);
+  if (!record || record.version !== document.version) {
+    if (dirty.has(uri) && (await settings.get(uri)).run === 'onSave') return null;
+    record = await lintNow(uri);
+  }
   return record ? hoverFor(record.findings, params.position) : null;
 });
 
@@ -356,6 +367,7 @@ async function runScan(reporter: WorkDoneProgressReporter | undefined): Promise<
       void connection.sendDiagnostics({ uri: file.uri, diagnostics: file.diagnostics });
     },
     logger,
+    trusted,
   });
 }
 

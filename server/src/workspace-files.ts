@@ -23,9 +23,13 @@ export function isSupportedFile(relativePath: string): boolean {
   return SUPPORTED.some((glob) => minimatch(relativePath, glob, { dot: true }));
 }
 
-/** Relative, `/`-separated paths of supported files; `excluded` drops more (the exclude setting). */
-export async function workspaceFiles(folder: string, excluded: (relativePath: string) => boolean): Promise<string[]> {
-  const listed = (await gitFiles(folder)) ?? (await walk(folder));
+/**
+ * Relative, `/`-separated paths of supported files; `excluded` drops more (the
+ * exclude setting). git runs only in a trusted workspace: a repository's own
+ * config can make git run commands (`core.fsmonitor`), which is workspace code.
+ */
+export async function workspaceFiles(folder: string, excluded: (relativePath: string) => boolean, trusted: boolean): Promise<string[]> {
+  const listed = (trusted ? await gitFiles(folder) : undefined) ?? (await walk(folder));
   return listed.filter((path) => !path.split('/').some((part) => NEVER_ENTERED.has(part)) && isSupportedFile(path) && !excluded(path));
 }
 
@@ -33,7 +37,7 @@ function gitFiles(folder: string): Promise<string[] | undefined> {
   return new Promise((resolve) => {
     execFile(
       'git',
-      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'],
+      ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate'],
       { cwd: folder, maxBuffer: 256 * 1024 * 1024, windowsHide: true },
       (error, stdout) => resolve(error ? undefined : stdout.split('\0').filter((path) => path !== '')),
     );

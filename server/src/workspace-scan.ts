@@ -50,6 +50,8 @@ export interface ScanOptions {
   openText(uri: string): { text: string; languageId: string } | undefined;
   /** Each linted file's diagnostics, as soon as it is done. */
   publish(file: ScannedFile): void;
+  /** Whether workspace code may run (git reads the repository's config). */
+  trusted: boolean;
   logger: Logger;
 }
 
@@ -61,7 +63,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanSummary> 
   for (const folder of options.folders) {
     const settings = await options.settingsFor(pathToFileURL(folder).href);
     if (!settings.enable) continue;
-    const files = await workspaceFiles(folder, (rel) => excludedBy(join(folder, rel), folder, settings.exclude) !== undefined);
+    const files = await workspaceFiles(folder, (rel) => excludedBy(join(folder, rel), folder, settings.exclude) !== undefined, options.trusted);
     for (const rel of files) queue.push({ folder, path: join(folder, rel), settings });
   }
   const truncated = queue.length > MAX_SCANNED_FILES;

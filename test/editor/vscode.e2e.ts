@@ -235,14 +235,15 @@ describe('VS Code (code-server) with the packaged extension', function () {
       await quickFix(page, 'Disable hardening/nginx-require-rate-limit for this line, with a reason…');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor();
-      await input.fill('internal endpoint, rate-limited upstream');
+      // `$'` and `$&` are text, not replacement patterns.
+      await input.fill("internal endpoint, rate-limited upstream ($' $&)");
       await page.keyboard.press('Enter');
       await page.keyboard.press('Control+S');
       const lines = () => readFileSync(join(workspace, NGINX), 'utf8').split('\n');
       await waitUntil(() => lines()[Number(line) - 1]!.includes('eslint-disable-next-line'), 30_000, 'the disable comment on disk');
       assert.equal(
         lines()[Number(line) - 1]!.trim(),
-        '# eslint-disable-next-line hardening/nginx-require-rate-limit -- internal endpoint, rate-limited upstream',
+        "# eslint-disable-next-line hardening/nginx-require-rate-limit -- internal endpoint, rate-limited upstream ($' $&)",
       );
       await showProblems(page);
       await waitUntil(async () => !(await problems(page)).some((entry) => entry.endsWith('nginx-require-rate-limit')), 30_000, 'the disabled finding to leave the Problems panel');

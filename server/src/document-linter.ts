@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { skippedDiagnostic, toFindings, type Finding } from './diagnostics.js';
 import { documentPaths, type WorkspaceFolders } from './document-paths.js';
+import { isInside } from './paths.js';
 import type { Logger } from './lint-host.js';
 import type { ConfigChoice, LintReport } from './lint-protocol.js';
 import { LintTimeout, type LintWorkerClient } from './lint-worker-client.js';
@@ -193,10 +194,10 @@ export class DocumentLinter {
 /** The `hardening.exclude` glob that matches the file: relative globs against the workspace folder, absolute ones as they are. */
 export function excludedBy(filePath: string, folder: string | undefined, globs: readonly string[]): string | undefined {
   const slashed = filePath.split('\\').join('/');
-  const rel = folder ? relative(folder, filePath).split('\\').join('/') : undefined;
+  const rel = folder && isInside(filePath, folder) ? relative(folder, filePath).split('\\').join('/') : undefined;
   return globs.find((glob) => {
     if (isAbsolute(glob)) return minimatch(slashed, glob.split('\\').join('/'), { dot: true });
-    if (rel === undefined || rel.startsWith('..')) return false;
+    if (rel === undefined) return false;
     // `node_modules` or `vendor/**` exclude the folder's files too, as in .gitignore.
     const options = { dot: true, matchBase: !glob.includes('/') };
     return minimatch(rel, glob, options) || minimatch(rel, `${glob.replace(/\/+$/u, '')}/**`, options);

@@ -1,5 +1,6 @@
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isInside } from './paths.js';
 
 /**
  * Which file a document is, for ESLint: its path decides the config block, and so
@@ -96,9 +97,7 @@ export class WorkspaceFolders {
   containing(filePath: string): string | undefined {
     let best: string | undefined;
     for (const folder of this.#paths) {
-      const rel = relative(folder, filePath);
-      const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-      if (inside && (!best || folder.length > best.length)) best = folder;
+      if (isInside(filePath, folder) && (!best || folder.length > best.length)) best = folder;
     }
     return best;
   }

@@ -1,6 +1,8 @@
 import { Linter, type SourceCode } from 'eslint';
-import { isAbsolute, parse, relative, resolve } from 'node:path';
+import { parse, resolve } from 'node:path';
 import { recommendedConfigProvider, type ConfigProvider } from './config-provider.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
+import { isInside } from './paths.js';
 
 /**
  * ESLint's `Linter`, in-process, with the plugin's config: the editor-independent
@@ -46,12 +48,12 @@ export interface LintOutcome {
 
 export interface LintHostOptions {
   /**
-   * The Linter's cwd: a folder, or a function giving the folder for a file (the
-   * workspace folder containing it). A file outside it is linted with the root of
-   * its file system as cwd, so that globs such as `**\/sites-available/**` still see
-   * the whole path (ESLint answers "No matching configuration" for a file outside cwd).
+   * The Linter's cwd, unless a lint's override names one (the server passes the
+   * workspace folder that holds the file). A file outside it is linted with the root
+   * of its file system as cwd, so that globs such as `**\/sites-available/**` still
+   * see the whole path (ESLint answers "No matching configuration" for a file outside cwd).
    */
-  cwd?: string | ((filePath: string) => string | undefined);
+  cwd?: string;
   logger?: Logger;
   configProvider?: ConfigProvider;
   /** Larger texts are not linted (as-you-type budget). Default 2 MiB. */
@@ -73,7 +75,7 @@ export interface LintHost {
   readonly configProvider: ConfigProvider;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES };
 export const DEFAULT_TIME_BUDGET_MS = 500;
 /** After this many rules have thrown on one text, give up on it. */
 const MAX_FAILED_RULES = 3;
@@ -93,9 +95,8 @@ export function createLintHost(options: LintHostOptions = {}): LintHost {
   const linters = new Map<string, Linter>();
 
   function cwdFor(filePath: string): string {
-    const configured = typeof options.cwd === 'function' ? options.cwd(filePath) : options.cwd;
-    if (configured !== undefined) {
-      const folder = resolve(configured);
+    if (options.cwd !== undefined) {
+      const folder = resolve(options.cwd);
       if (isInside(filePath, folder)) return folder;
     }
     return parse(filePath).root;
@@ -215,14 +216,11 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function stripBom(text: string): string {
+/** ESLint lints the text without a byte order mark; so do offsets into it. */
+export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function isInside(filePath: string, folder: string): boolean {
-  const rel = relative(folder, filePath);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
 
 /** ESLint's answer for a file no config block matches (or that its config ignores). */
 function isNoMatchingConfig(messages: Linter.LintMessage[]): boolean {

@@ -35,12 +35,25 @@ export interface FixRequest extends ConfigChoice {
   ruleId?: string | undefined;
 }
 
+/** What the checklist report needs from a workspace scan. */
+export interface ChecklistInput {
+  files: Array<{ filePath: string; messages: Linter.LintMessage[] }>;
+  folders: readonly string[];
+  cancelled: boolean;
+  truncated: boolean;
+}
+
+export interface ChecklistRequest extends ChecklistInput {
+  kind: 'checklist';
+  id: number;
+}
+
 /** Config files changed, or trust did: load them again. */
 export interface InvalidateRequest {
   kind: 'invalidate';
 }
 
-export type WorkerRequest = LintRequest | FixRequest | InvalidateRequest;
+export type WorkerRequest = LintRequest | FixRequest | ChecklistRequest | InvalidateRequest;
 
 /** One lint's outcome, as plain data. */
 export interface LintReport {
@@ -60,11 +73,13 @@ export interface LintReport {
 }
 
 export type WorkerReply =
-  | { kind: 'ready'; eslintVersion: string }
+  /** The plugin's file globs come along: the server's thread never loads ESLint or the plugin itself. */
+  | { kind: 'ready'; eslintVersion: string; supportedFiles: string[] }
   /** The worker took up this request: its time limit runs from now, not from when it was queued. */
   | { kind: 'started'; id: number }
   | { kind: 'lint-result'; id: number; report: LintReport }
   | { kind: 'fix-result'; id: number; output: string | undefined }
+  | { kind: 'checklist-result'; id: number; markdown: string }
   | { kind: 'error'; id: number; message: string }
   | { kind: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { kind: 'warn-user'; message: string };

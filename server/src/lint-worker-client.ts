@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from './lint-host.js';
-import type { ConfigChoice, LintReport, WorkerReply, WorkerRequest } from './lint-protocol.js';
+import type { ChecklistInput, ConfigChoice, LintReport, WorkerReply, WorkerRequest } from './lint-protocol.js';
 
 /**
  * The server's side of the lint worker: requests with a time limit. A lint that
@@ -8,6 +8,11 @@ import type { ConfigChoice, LintReport, WorkerReply, WorkerRequest } from './lin
  * the worker, which starts again for the next request: the server, and every
  * other file, go on.
  */
+
+export interface WorkerInfo {
+  eslintVersion: string;
+  supportedFiles: string[];
+}
 
 export class LintTimeout extends Error {
   constructor(readonly filePath: string, readonly timeoutMs: number) {
@@ -32,15 +37,24 @@ export class LintWorkerClient {
   #nextId = 0;
   readonly #pending = new Map<number, Pending>();
   #stopping = false;
-  /** ESLint's version, once a worker has started. */
-  eslintVersion = '';
+  /** What the first worker said when it started: ESLint's version and the plugin's file globs. */
+  readonly #ready: Promise<WorkerInfo>;
+  #resolveReady!: (info: WorkerInfo) => void;
 
   constructor(
     private readonly script: URL,
     private readonly timeoutMs: number,
     private readonly logger: Logger,
     private readonly warnUser: (message: string) => void,
-  ) {}
+  ) {
+    this.#ready = new Promise((resolve) => (this.#resolveReady = resolve));
+  }
+
+  /** Starts a worker if none runs, and waits until one has said it is ready. */
+  ready(): Promise<WorkerInfo> {
+    this.#ensureWorker();
+    return this.#ready;
+  }
 
   lint(text: string, filePath: string, languageId: string, choice: ConfigChoice): Promise<LintReport> {
     return this.#request(filePath, (id) => ({ kind: 'lint', id, text, filePath, languageId, ...choice })).then((reply) => {
@@ -53,6 +67,13 @@ export class LintWorkerClient {
     return this.#request(filePath, (id) => ({ kind: 'fix', id, text, filePath, ruleId, ...choice })).then((reply) => {
       if (reply.kind !== 'fix-result') throw new Error(`The lint worker answered ${reply.kind} to a fix.`);
       return reply.output;
+    });
+  }
+
+  checklist(input: ChecklistInput): Promise<string> {
+    return this.#request('the checklist report', (id) => ({ kind: 'checklist', id, ...input })).then((reply) => {
+      if (reply.kind !== 'checklist-result') throw new Error(`The lint worker answered ${reply.kind} to a checklist.`);
+      return reply.markdown;
     });
   }
 
@@ -116,7 +137,7 @@ export class LintWorkerClient {
   #receive(reply: WorkerReply): void {
     switch (reply.kind) {
       case 'ready':
-        this.eslintVersion = reply.eslintVersion;
+        this.#resolveReady({ eslintVersion: reply.eslintVersion, supportedFiles: reply.supportedFiles });
         return;
       case 'started':
         this.#started(reply.id);

@@ -1,8 +1,10 @@
 import { Linter, type SourceCode } from 'eslint';
 import { parentPort } from 'node:worker_threads';
+import { FILES_BY_LANGUAGE } from 'eslint-plugin-hardening';
+import { checklistMarkdown } from './checklist.js';
 import { commentSyntaxAt, type CommentSyntax } from './comment-syntax.js';
 import { ruleDocs, type RuleDocs } from './config-provider.js';
-import { createLintHost, type ConfigOverride, type LintOutcome, type Logger } from './lint-host.js';
+import { createLintHost, stripBom, type ConfigOverride, type LintOutcome, type Logger } from './lint-host.js';
 import type { ConfigChoice, LintReport, LintRequest, WorkerReply, WorkerRequest } from './lint-protocol.js';
 import { WorkspaceConfigs, type ResolvedConfig } from './workspace-config.js';
 
@@ -55,7 +57,7 @@ async function lint(request: LintRequest): Promise<LintReport> {
 
 /** The syntax of a comment line inserted before each reported line (JSX children need `{/* *\/}`). */
 function commentSyntaxByLine(request: LintRequest, outcome: LintOutcome): Record<number, CommentSyntax | null> {
-  const text = request.text.charCodeAt(0) === 0xfeff ? request.text.slice(1) : request.text;
+  const text = stripBom(request.text);
   const lineStarts = [0];
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const byLine: Record<number, CommentSyntax | null> = {};
@@ -77,6 +79,8 @@ async function handle(request: WorkerRequest): Promise<void> {
   try {
     if (request.kind === 'lint') {
       post({ kind: 'lint-result', id: request.id, report: await lint(request) });
+    } else if (request.kind === 'checklist') {
+      post({ kind: 'checklist-result', id: request.id, markdown: checklistMarkdown(request) });
     } else {
       const { override } = await configFor(request.filePath, request);
       post({ kind: 'fix-result', id: request.id, output: host.fix(request.text, request.filePath, { override, ruleId: request.ruleId }) });
@@ -91,4 +95,4 @@ let queue = Promise.resolve();
 port.on('message', (request: WorkerRequest) => {
   queue = queue.then(() => handle(request));
 });
-post({ kind: 'ready', eslintVersion: new Linter().version });
+post({ kind: 'ready', eslintVersion: new Linter().version, supportedFiles: Object.values(FILES_BY_LANGUAGE).flat() });

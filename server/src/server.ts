@@ -1,5 +1,3 @@
-// First: CommonJS dependencies of the bundle need these globals while they load.
-import { Linter } from 'eslint';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import {
@@ -28,7 +26,6 @@ import {
   fixAllAction,
   wants,
 } from './code-actions.js';
-import { checklistMarkdown } from './checklist.js';
 import { NO_FEATURES, readClientFeatures, serverCapabilities, type ClientFeatures } from './client-features.js';
 import { DocumentLinter, type LintRecord } from './document-linter.js';
 import { WorkspaceFolders } from './document-paths.js';
@@ -159,10 +156,15 @@ connection.onInitialized(() => {
     });
   }
   logger.info(
-    `${NAME} ${VERSION ?? ''} started: ESLint ${new Linter().version} (in a worker thread), diagnostics: ${client.pullDiagnostics ? 'pull' : 'push'}, ` +
+    `${NAME} ${VERSION ?? ''} started: diagnostics: ${client.pullDiagnostics ? 'pull' : 'push'}, ` +
       (trusted
         ? 'workspace trusted: a workspace eslint.config.* that uses eslint-plugin-hardening is used when hardening.useWorkspaceConfig is on.'
         : 'restricted mode: built-in rules only, no workspace config is loaded.'),
+  );
+  // Started now, so the first lint does not wait for ESLint and the plugin to load.
+  worker.ready().then(
+    ({ eslintVersion }) => logger.info(`Lint worker ready: ESLint ${eslintVersion}.`),
+    (error: unknown) => logUnexpected('Starting the lint worker failed', error),
   );
 });
 
@@ -347,8 +349,10 @@ let scanning: Promise<ScanSummary> | undefined;
 async function runScan(reporter: WorkDoneProgressReporter | undefined): Promise<ScanSummary> {
   const progress = reporter ?? (client.workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined);
   const token = (progress as { token?: CancellationToken } | undefined)?.token ?? CancellationToken.None;
+  const { supportedFiles } = await worker.ready();
   return scanWorkspace({
     folders: folders.all(),
+    supportedFiles,
     linter,
     settingsFor: (uri) => settings.get(uri),
     progress: progress ?? NO_PROGRESS,
@@ -378,7 +382,10 @@ connection.onExecuteCommand(async (params, _token, reporter) => {
       scanning = undefined;
     });
     const summary = await scanning;
-    if (params.command === CHECKLIST_COMMAND) return { markdown: checklistMarkdown(summary, folders.all()) };
+    if (params.command === CHECKLIST_COMMAND) {
+      const { files, cancelled, truncated } = summary;
+      return { markdown: await worker.checklist({ files, folders: folders.all(), cancelled, truncated }) };
+    }
     return { files: summary.files.length, findings: summary.findings, cancelled: summary.cancelled, truncated: summary.truncated };
   }
   if (params.command !== SHOW_DOCUMENTATION_COMMAND) return null;

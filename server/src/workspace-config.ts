@@ -1,9 +1,10 @@
 import type { Linter } from 'eslint';
 import { stat } from 'node:fs/promises';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { recommendedConfigProvider } from './config-provider.js';
 import type { Logger } from './lint-host.js';
+import { isInside } from './paths.js';
 
 /**
  * The workspace's own `eslint.config.*`, so that the editor lints with what CI
@@ -132,9 +133,4 @@ async function findConfigFile(start: string, folder: string): Promise<string | u
     if (parent === directory || (parent !== folder && !isInside(parent, folder))) return undefined;
     directory = parent;
   }
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

@@ -3,7 +3,6 @@ import { minimatch } from 'minimatch';
 import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { FILES_BY_LANGUAGE } from 'eslint-plugin-hardening';
 
 /**
  * The files of a workspace folder that Hardening lints, as git sees them: what
@@ -14,23 +13,28 @@ import { FILES_BY_LANGUAGE } from 'eslint-plugin-hardening';
 
 // A CommonJS module whose typings declare an ES default export: the module itself is the factory.
 const ignore = ignoreModule as unknown as () => Ignore;
-const SUPPORTED = Object.values(FILES_BY_LANGUAGE).flat();
 const NEVER_ENTERED = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** A workspace larger than this is scanned in part, and says so. */
 export const MAX_SCANNED_FILES = 20_000;
 
-export function isSupportedFile(relativePath: string): boolean {
-  return SUPPORTED.some((glob) => minimatch(relativePath, glob, { dot: true }));
-}
 
 /**
  * Relative, `/`-separated paths of supported files; `excluded` drops more (the
  * exclude setting). git runs only in a trusted workspace: a repository's own
  * config can make git run commands (`core.fsmonitor`), which is workspace code.
  */
-export async function workspaceFiles(folder: string, excluded: (relativePath: string) => boolean, trusted: boolean): Promise<string[]> {
+export async function workspaceFiles(
+  folder: string,
+  excluded: (relativePath: string) => boolean,
+  trusted: boolean,
+  supported: readonly string[],
+): Promise<string[]> {
   const listed = (trusted ? await gitFiles(folder) : undefined) ?? (await walk(folder));
-  return listed.filter((path) => !path.split('/').some((part) => NEVER_ENTERED.has(part)) && isSupportedFile(path) && !excluded(path));
+  return listed.filter(
+    (path) =>
+      !path.split('/').some((part) => NEVER_ENTERED.has(part)) &&
+      supported.some((glob) => minimatch(path, glob, { dot: true })) && !excluded(path),
+  );
 }
 
 function gitFiles(folder: string): Promise<string[] | undefined> {

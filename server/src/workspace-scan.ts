@@ -6,7 +6,8 @@ import type { CancellationToken, Diagnostic, WorkDoneProgressReporter } from 'vs
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentLinter } from './document-linter.js';
 import { excludedBy } from './document-linter.js';
-import { DEFAULT_MAX_FILE_BYTES, type Logger } from './lint-host.js';
+import type { Logger } from './lint-host.js';
+import { DEFAULT_MAX_FILE_BYTES } from './limits.js';
 import type { HardeningSettings } from './settings.js';
 import { MAX_SCANNED_FILES, workspaceFiles } from './workspace-files.js';
 
@@ -52,6 +53,8 @@ export interface ScanOptions {
   publish(file: ScannedFile): void;
   /** Whether workspace code may run (git reads the repository's config). */
   trusted: boolean;
+  /** The plugin's file globs (from the lint worker): which files are Hardening's. */
+  supportedFiles: readonly string[];
   logger: Logger;
 }
 
@@ -63,7 +66,7 @@ export async function scanWorkspace(options: ScanOptions): Promise<ScanSummary> 
   for (const folder of options.folders) {
     const settings = await options.settingsFor(pathToFileURL(folder).href);
     if (!settings.enable) continue;
-    const files = await workspaceFiles(folder, (rel) => excludedBy(join(folder, rel), folder, settings.exclude) !== undefined, options.trusted);
+    const files = await workspaceFiles(folder, (rel) => excludedBy(join(folder, rel), folder, settings.exclude) !== undefined, options.trusted, options.supportedFiles);
     for (const rel of files) queue.push({ folder, path: join(folder, rel), settings });
   }
   const truncated = queue.length > MAX_SCANNED_FILES;

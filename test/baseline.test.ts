@@ -1,44 +1,23 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import plugin, { LANGUAGE_NAMES } from 'eslint-plugin-hardening';
+import { EXAMPLE_SECRETS } from './helpers/expected-examples.js';
+import { ROOT, derivedSecrets, scan, scanJson, type EslintResult } from './helpers/scan.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const SUPPRESSIONS = 'eslint-suppressions.json';
-
-interface Message {
-  ruleId: string | null;
-  severity: number;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-}
-
-interface EslintResult {
-  filePath: string;
-  messages: Message[];
-  suppressedMessages: Message[];
-}
 
 /** `eslint-suppressions.json`: file → rule → count. */
 type Suppressions = Record<string, Record<string, { count: number }>>;
 
-function scan(folder: string, ...args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'scripts/scan.mjs'), folder, ...args], { cwd: ROOT, encoding: 'utf8' });
-}
-
-/** Runs the scan with `--format json` and returns the exit code, the results and `file:line rule` per reported finding. */
-function scanJson(folder: string, ...args: string[]) {
-  const run = scan(folder, '--format', 'json', ...args);
-  assert.ok(run.stdout, `scan printed nothing (exit ${run.status}): ${run.stderr}`);
-  const results = JSON.parse(run.stdout) as EslintResult[];
-  const reported = results.flatMap((result) =>
+/** The scan with `--format json`, and `file:line rule` per reported finding. */
+function scanReported(folder: string, ...args: string[]) {
+  const run = scanJson(folder, ...args);
+  const reported = run.results.flatMap((result) =>
     result.messages.map((message) => `${relative(folder, result.filePath)}:${message.line} ${message.ruleId ?? 'fatal'}`),
   );
-  return { status: run.status, stderr: run.stderr, results, reported };
+  return { ...run, reported };
 }
 
 /** What `--suppress-all` should record: the number of errors per rule per file. */
@@ -76,17 +55,6 @@ const FILE_IN_LANGUAGE: Record<keyof typeof LANGUAGE_NAMES, string> = {
   yaml: 'deploy/k8s/secrets.yaml',
 };
 
-/** The fake credentials of examples/ (as in cli.test.ts). */
-const FIXTURE_SECRETS = [
-  'Kx9mQ2vLr7TzW4',
-  'sk_live_4eC39HqLyjWDarjtT1zdp7dcFAKE0000',
-  'Zx7Qw2Lm9PvK3nB8Tr4Y',
-  'supersecret',
-  'Xk9mQ2vLp7R4',
-  'Tr0ub4dor&3',
-  'c3VwZXJzZWNyZXQ=',
-  'Qm8Zr3Xv9TnK2pW7Ly5H',
-];
 
 /**
  * ESLint's bulk suppressions over examples/, the way a team adopts Hardening on
@@ -96,14 +64,14 @@ describe('bulk suppressions (ESLint --suppress-all) with every rule and language
   // Each step runs the CLI over the app two to four times.
   this.timeout(60_000);
   let folder: string;
-  let initial: ReturnType<typeof scanJson>;
+  let initial: ReturnType<typeof scanReported>;
   let suppressionsPath: string;
 
   before(() => {
     folder = mkdtempSync(join(tmpdir(), 'hardening-baseline-'));
     cpSync(join(ROOT, 'examples'), folder, { recursive: true });
     suppressionsPath = join(folder, SUPPRESSIONS);
-    initial = scanJson(folder);
+    initial = scanReported(folder);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -140,25 +108,17 @@ describe('bulk suppressions (ESLint --suppress-all) with every rule and language
         assert.ok(Number.isInteger(entry.count) && entry.count > 0);
       }
     }
-    for (const secret of FIXTURE_SECRETS) {
+    for (const secret of EXAMPLE_SECRETS) {
       assert.ok(!text.includes(secret), `the suppressions file holds ${secret.slice(0, 4)}…`);
     }
     // Nor any value a secret finding points at, in any language.
-    let secrets = 0;
-    for (const result of initial.results) {
-      const lines = readFileSync(result.filePath, 'utf8').split('\n');
-      for (const message of result.messages) {
-        if (message.ruleId !== 'hardening/no-hardcoded-secrets' || message.endLine !== message.line) continue;
-        const flagged = lines[message.line - 1]!.slice(message.column - 1, message.endColumn! - 1);
-        assert.ok(!text.includes(flagged), `the suppressions file holds the secret of ${relative(folder, result.filePath)}:${message.line}`);
-        secrets++;
-      }
-    }
-    assert.ok(secrets >= 10, `checked ${secrets} secrets`);
+    const secrets = derivedSecrets(initial.results);
+    for (const secret of secrets) assert.ok(!text.includes(secret), `the suppressions file holds ${secret.slice(0, 4)}…`);
+    assert.ok(secrets.length >= 10, `checked ${secrets.length} secrets`);
   });
 
   it('a plain scan then reports nothing and exits 0', () => {
-    const run = scanJson(folder);
+    const run = scanReported(folder);
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(run.reported, []);
     const suppressed = run.results.reduce((sum, result) => sum + result.suppressedMessages.length, 0);
@@ -192,7 +152,7 @@ describe('bulk suppressions (ESLint --suppress-all) with every rule and language
         join(folder, 'api/app/billing.py'),
         'import hashlib\n\n\ndef digest(password):\n    return hashlib.md5(password.encode()).hexdigest()\n',
       );
-      const run = scanJson(folder);
+      const run = scanReported(folder);
       assert.equal(run.status, 1);
       assert.deepEqual(run.reported, expected);
     });
@@ -200,7 +160,7 @@ describe('bulk suppressions (ESLint --suppress-all) with every rule and language
     it('of a rule a file already had suppressed findings of bring back all of that rule in that file (ESLint counts, not positions)', () => {
       const before = readSuppressions(suppressionsPath)['deploy/app.env']!['hardening/no-hardcoded-secrets']!.count;
       appendFileSync(join(folder, 'deploy/app.env'), 'SENTRY_AUTH_TOKEN=Qm8Zr3Xv9TnK2pW7Ly5H\n');
-      const run = scanJson(folder);
+      const run = scanReported(folder);
       assert.equal(run.status, 1);
       assert.equal(run.reported.length, before + 1);
       assert.ok(run.reported.every((line) => line.startsWith('deploy/app.env:') && line.endsWith(' hardening/no-hardcoded-secrets')), run.reported.join('\n'));
@@ -237,7 +197,7 @@ describe('bulk suppressions (ESLint --suppress-all) with every rule and language
     for (const file of ['api/app/config.py', 'api/Dockerfile', 'deploy/app.env', 'deploy/k8s/secrets.yaml', 'deploy/redis/replica.conf', 'web/src/auth.ts']) {
       assert.ok(secretsOnly[file], `no-hardcoded-secrets suppressed in ${file}`);
     }
-    const rest = scanJson(folder, '--suppressions-location', 'secrets-baseline.json');
+    const rest = scanReported(folder, '--suppressions-location', 'secrets-baseline.json');
     assert.equal(rest.status, 1);
     assert.ok(!rest.reported.some((line) => line.endsWith('hardening/no-hardcoded-secrets')), rest.reported.join('\n'));
     assert.ok(rest.reported.some((line) => line.endsWith('hardening/require-non-root-user')));

@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { EXAMPLE_SECRETS, EXPECTED_EXAMPLES } from './helpers/expected-examples.js';
+import { ROOT, scan, scanJson, type EslintResult } from './helpers/scan.js';
 
-const ROOT = join(import.meta.dirname, '..');
-
-interface EslintResult {
-  filePath: string;
-  messages: { ruleId: string | null; line: number; column: number; message: string; fatal?: boolean }[];
-}
-
-function scan(folder: string, ...args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'scripts/scan.mjs'), folder, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-}
-
-function findings(folder: string): string[] {
-  const run = scan(folder, '--format', 'json');
-  assert.ok(run.stdout, `scan printed nothing: ${run.stderr}`);
-  const results = JSON.parse(run.stdout) as EslintResult[];
+/** `path:line:column rule` for each finding of a JSON scan of `folder`. */
+function findings(folder: string, results: EslintResult[]): string[] {
   return results.flatMap((result) =>
     result.messages.map(
       (message) => `${relative(folder, result.filePath)}:${message.line}:${message.column} ${message.ruleId ?? 'fatal'}`,
@@ -31,13 +15,21 @@ function findings(folder: string): string[] {
 }
 
 describe('npm run scan (the ESLint CLI with the recommended config)', () => {
+  const EXAMPLES = join(ROOT, 'examples');
+  /** One JSON scan of examples/ serves every test that reads it. */
+  let examples: ReturnType<typeof scanJson>;
+  before(() => {
+    examples = scanJson(EXAMPLES);
+  });
+
   it('reports exactly the expected findings in examples/', () => {
-    assert.deepEqual(findings(join(ROOT, 'examples')), EXPECTED_EXAMPLES);
+    assert.deepEqual(findings(EXAMPLES, examples.results), EXPECTED_EXAMPLES);
   });
 
   it('reports nothing in examples/clean, the twin that follows the guides', () => {
-    assert.deepEqual(findings(join(ROOT, 'examples/clean')), []);
-    assert.equal(scan(join(ROOT, 'examples/clean')).status, 0);
+    const clean = scanJson(join(ROOT, 'examples/clean'));
+    assert.deepEqual(findings(join(ROOT, 'examples/clean'), clean.results), []);
+    assert.equal(clean.status, 0);
   });
 
   it('exits 1 when it finds errors and prints them with the rule id', () => {
@@ -47,12 +39,11 @@ describe('npm run scan (the ESLint CLI with the recommended config)', () => {
   });
 
   it('never prints a secret from examples/ in full', () => {
-    const run = scan(join(ROOT, 'examples'), '--format', 'json');
     for (const secret of EXAMPLE_SECRETS) {
       // The whole output: ESLint's own json formatter would also carry every file's source text.
-      assert.ok(!run.stdout.includes(secret), `the output shows ${secret.slice(0, 4)}… in full`);
+      assert.ok(!examples.stdout.includes(secret), `the output shows ${secret.slice(0, 4)}… in full`);
     }
-    assert.ok((JSON.parse(run.stdout) as EslintResult[]).length > 0);
+    assert.ok(examples.results.length > 0);
   });
 
   it("says nothing about other plugins' rules named in the scanned code's disable comments", () => {
@@ -82,7 +73,7 @@ describe('npm run scan (the ESLint CLI with the recommended config)', () => {
     after(() => rmSync(folder, { recursive: true, force: true }));
 
     it('keeps linting the other files and reports a parse error as one message', () => {
-      const lines = findings(folder);
+      const lines = findings(folder, scanJson(folder).results);
       assert.ok(lines.includes('Dockerfile:2:1 hardening/require-non-root-user'), lines.join('\n'));
       // Half-typed files are still linted: tree-sitter and our nginx scanner recover.
       assert.ok(lines.includes('half.py:2:20 hardening/no-sql-concatenation'), lines.join('\n'));

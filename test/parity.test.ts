@@ -63,8 +63,7 @@ describe('parity: the language server and the ESLint CLI report the same finding
     for (const result of results) {
       const uri = fileUri(result.filePath);
       const text = readFileSync(result.filePath, 'utf8');
-      await client.open(uri, languageIdOf(result.filePath), text);
-      const diagnostics = await client.waitForDiagnostics(uri, { version: 1 });
+      const diagnostics = await client.openAndLint(uri, languageIdOf(result.filePath), text);
       const fromCli: Pair[] = result.messages.map((message) => `${message.ruleId ?? 'null'}:${message.line}`).sort();
       const fromServer: Pair[] = diagnostics
         .map((diagnostic) => `${typeof diagnostic.code === 'string' ? diagnostic.code : 'null'}:${diagnostic.range.start.line + 1}`)

@@ -74,12 +74,6 @@ describe('language server over stdio, push diagnostics', () => {
   /** A fresh URI per test, so no test sees another's publishes. */
   const uriFor = (file: string): string => fileUri(join(workspace, `t${++serial}`, file));
 
-  /** Opens a document and returns the diagnostics of its first lint. */
-  async function openAndLint(uri: string, languageId: string, text: string): Promise<Diagnostic[]> {
-    await client.open(uri, languageId, text);
-    return client.waitForDiagnostics(uri, { version: 1 });
-  }
-
   /** Applies a code action's edit as a client would: a didChange to the next version. */
   async function apply(uri: string, text: string, action: CodeAction, version: number): Promise<{ text: string; diagnostics: Diagnostic[] }> {
     const next = applyWorkspaceEdit(text, uri, action.edit);
@@ -118,7 +112,7 @@ describe('language server over stdio, push diagnostics', () => {
   for (const { name, languageId, file, text, rule, range } of LANGUAGE_CASES) {
     it(`${name}: a finding becomes a diagnostic with rule id, docs link, source, severity and range`, async () => {
       const uri = uriFor(file);
-      const diagnostics = byRule(await openAndLint(uri, languageId, text), rule);
+      const diagnostics = byRule(await client.openAndLint(uri, languageId, text), rule);
       const [expected, ...more] = eslintMessages(text, new URL(uri).pathname, workspace).filter(
         (message) => message.ruleId === `hardening/${rule}`,
       );
@@ -140,7 +134,7 @@ describe('language server over stdio, push diagnostics', () => {
 
   it('offers the suggestions, disable-line and documentation actions; a suggestion removes the finding', async () => {
     const uri = uriFor('Dockerfile');
-    const [finding] = byRule(await openAndLint(uri, 'dockerfile', DOCKERFILE), RULE);
+    const [finding] = byRule(await client.openAndLint(uri, 'dockerfile', DOCKERFILE), RULE);
     assert.ok(finding);
     const actions = await client.codeActions(uri, finding.range, [finding]);
     assert.deepEqual(titles(actions), [
@@ -165,7 +159,7 @@ describe('language server over stdio, push diagnostics', () => {
     // Every language reports an unused disable directive, with a fix that removes it.
     const text = '// eslint-disable-next-line hardening/no-weak-hashing\nexport const answer = 42;\n';
     const uri = uriFor('src/answer.ts');
-    const [warning] = await openAndLint(uri, 'typescript', text);
+    const [warning] = await client.openAndLint(uri, 'typescript', text);
     assert.ok(warning, 'an unused directive is reported');
     assert.equal(warning.severity, 2, 'ESLint reports unused directives as warnings');
     assert.equal(warning.code, undefined);
@@ -179,7 +173,7 @@ describe('language server over stdio, push diagnostics', () => {
   it('nginx: the autofix for weak protocols is the preferred action and removes the finding', async () => {
     const nginx = LANGUAGE_CASES.find((c) => c.languageId === 'nginx')!;
     const uri = uriFor('nginx.conf');
-    const [finding] = byRule(await openAndLint(uri, 'nginx', nginx.text), nginx.rule);
+    const [finding] = byRule(await client.openAndLint(uri, 'nginx', nginx.text), nginx.rule);
     assert.ok(finding);
     const actions = await client.codeActions(uri, finding.range, [finding]);
     const preferred = actions.filter((action) => action.isPreferred);
@@ -192,7 +186,7 @@ describe('language server over stdio, push diagnostics', () => {
   describe('disable for this line', () => {
     async function disableAndRelint(file: string, languageId: string, text: string, rule: string) {
       const uri = uriFor(file);
-      const [finding] = byRule(await openAndLint(uri, languageId, text), rule);
+      const [finding] = byRule(await client.openAndLint(uri, languageId, text), rule);
       assert.ok(finding, `hardening/${rule} reports in ${file}`);
       const actions = await client.codeActions(uri, finding.range, [finding]);
       const disable = actions.find((action) => action.title === `Disable hardening/${rule} for this line`);
@@ -256,7 +250,7 @@ describe('language server over stdio, push diagnostics', () => {
 
   it('"Show documentation" makes the server send window/showDocument with external: true', async () => {
     const uri = uriFor('Dockerfile');
-    const [finding] = byRule(await openAndLint(uri, 'dockerfile', DOCKERFILE), RULE);
+    const [finding] = byRule(await client.openAndLint(uri, 'dockerfile', DOCKERFILE), RULE);
     const actions = await client.codeActions(uri, finding!.range, [finding!]);
     const show = actions.find((action) => action.command?.command === SHOW_DOCUMENTATION);
     assert.ok(show?.command);
@@ -267,7 +261,7 @@ describe('language server over stdio, push diagnostics', () => {
 
   it('returns no code actions for a version the findings were not recorded for', async () => {
     const uri = uriFor('Dockerfile');
-    const [finding] = byRule(await openAndLint(uri, 'dockerfile', DOCKERFILE), RULE);
+    const [finding] = byRule(await client.openAndLint(uri, 'dockerfile', DOCKERFILE), RULE);
     await client.change(uri, 2, `${DOCKERFILE}\n`);
     assert.deepEqual(await client.codeActions(uri, finding!.range, [finding!]), []);
     await client.waitForDiagnostics(uri, { version: 2 });
@@ -275,16 +269,16 @@ describe('language server over stdio, push diagnostics', () => {
 
   it('lints an untitled document by its language id', async () => {
     const uri = `untitled:Untitled-${++serial}`;
-    assert.equal(byRule(await openAndLint(uri, 'dockerfile', DOCKERFILE), RULE).length, 1);
+    assert.equal(byRule(await client.openAndLint(uri, 'dockerfile', DOCKERFILE), RULE).length, 1);
   });
 
   it('publishes an empty list for a file no config matches', async () => {
-    assert.deepEqual(await openAndLint(uriFor('README.md'), 'markdown', '# FROM node:20\n'), []);
+    assert.deepEqual(await client.openAndLint(uriFor('README.md'), 'markdown', '# FROM node:20\n'), []);
   });
 
   it('lints only the latest version of a burst of changes, once', async () => {
     const uri = uriFor('Dockerfile');
-    await openAndLint(uri, 'dockerfile', DOCKERFILE);
+    await client.openAndLint(uri, 'dockerfile', DOCKERFILE);
     const mark = client.mark();
     await client.change(uri, 2, 'FROM node:20\nUSER node\n');
     await client.change(uri, 3, 'FROM node:20\nUSER root\n');
@@ -296,7 +290,7 @@ describe('language server over stdio, push diagnostics', () => {
 
   it('applies incremental changes', async () => {
     const uri = uriFor('Dockerfile');
-    await openAndLint(uri, 'dockerfile', DOCKERFILE);
+    await client.openAndLint(uri, 'dockerfile', DOCKERFILE);
     // Insert `USER node` before CMD (line 3).
     await client.changeRanges(uri, 2, [
       { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'USER node\n' },
@@ -306,7 +300,7 @@ describe('language server over stdio, push diagnostics', () => {
 
   it('clears a document\'s diagnostics when it closes', async () => {
     const uri = uriFor('Dockerfile');
-    assert.equal((await openAndLint(uri, 'dockerfile', DOCKERFILE)).length, 1);
+    assert.equal((await client.openAndLint(uri, 'dockerfile', DOCKERFILE)).length, 1);
     const mark = client.mark();
     await client.close(uri);
     assert.deepEqual(await client.waitForDiagnostics(uri, { after: mark }), []);
@@ -316,7 +310,7 @@ describe('language server over stdio, push diagnostics', () => {
     it('a syntax error becomes one diagnostic with the parser\'s message', async () => {
       const text = 'export function f( {\n  const x = ;\n';
       const uri = uriFor('broken.ts');
-      const diagnostics = await openAndLint(uri, 'typescript', text);
+      const diagnostics = await client.openAndLint(uri, 'typescript', text);
       const [fatal] = eslintMessages(text, new URL(uri).pathname, workspace);
       assert.ok(fatal?.fatal);
       assert.deepEqual(diagnostics, [
@@ -327,21 +321,21 @@ describe('language server over stdio, push diagnostics', () => {
 
     it('half-typed code is linted as it is typed', async () => {
       const uri = uriFor('half.py');
-      await openAndLint(uri, 'python', 'def login(user, password:\n');
+      await client.openAndLint(uri, 'python', 'def login(user, password:\n');
       await client.change(uri, 2, 'def login(user, password:\n    cursor.execute(f"SELECT * FROM users WHERE name = \'{user}\'")\n');
       await client.waitForDiagnostics(uri, { version: 2 });
       const ts = uriFor('half.tsx');
-      await openAndLint(ts, 'typescriptreact', 'export const App = () => <div className=');
+      await client.openAndLint(ts, 'typescriptreact', 'export const App = () => <div className=');
     });
 
     it('an empty file has no diagnostics', async () => {
-      assert.deepEqual(await openAndLint(uriFor('empty.py'), 'python', ''), []);
-      assert.deepEqual(await openAndLint(uriFor('Dockerfile'), 'dockerfile', ''), []);
+      assert.deepEqual(await client.openAndLint(uriFor('empty.py'), 'python', ''), []);
+      assert.deepEqual(await client.openAndLint(uriFor('Dockerfile'), 'dockerfile', ''), []);
     });
 
     it('binary content (NUL bytes) is skipped with a log line and its diagnostics cleared', async () => {
       const uri = uriFor('Dockerfile');
-      assert.equal((await openAndLint(uri, 'dockerfile', DOCKERFILE)).length, 1);
+      assert.equal((await client.openAndLint(uri, 'dockerfile', DOCKERFILE)).length, 1);
       await client.change(uri, 2, `${DOCKERFILE}\u0000\u0001\u0002\u0000`);
       assert.deepEqual(await client.waitForDiagnostics(uri, { version: 2 }), []);
       await client.waitForLog(new RegExp(`${uri}: .*NUL bytes`));
@@ -350,7 +344,7 @@ describe('language server over stdio, push diagnostics', () => {
     it('a huge file gets one Information diagnostic saying why, and one log line', async () => {
       const uri = uriFor('huge.py');
       const text = 'value = 1\n'.repeat(250_000); // 2.5 MB
-      const diagnostics = await openAndLint(uri, 'python', text);
+      const diagnostics = await client.openAndLint(uri, 'python', text);
       assert.equal(diagnostics.length, 1);
       assert.equal(diagnostics[0]!.severity, 3);
       assert.equal(diagnostics[0]!.source, 'hardening');
@@ -361,14 +355,14 @@ describe('language server over stdio, push diagnostics', () => {
     });
 
     it('other files keep being linted afterwards', async () => {
-      assert.equal(byRule(await openAndLint(uriFor('Dockerfile'), 'dockerfile', DOCKERFILE), RULE).length, 1);
+      assert.equal(byRule(await client.openAndLint(uriFor('Dockerfile'), 'dockerfile', DOCKERFILE), RULE).length, 1);
     });
   });
 
   describe('settings', () => {
     it('hardening.enable: false clears diagnostics; a configuration change is re-read', async () => {
       const uri = uriFor('Dockerfile');
-      assert.equal((await openAndLint(uri, 'dockerfile', DOCKERFILE)).length, 1);
+      assert.equal((await client.openAndLint(uri, 'dockerfile', DOCKERFILE)).length, 1);
       try {
         enabled = false;
         let mark = client.mark();

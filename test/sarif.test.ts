@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -9,6 +8,7 @@ import plugin from 'eslint-plugin-hardening';
 import formatSarif, { type SarifLog } from '../eslint-plugin/src/formatters/sarif.js';
 import { CWE_SECURITY_SEVERITY } from '../eslint-plugin/src/formatters/security-severity.js';
 import { EXAMPLE_SECRETS } from './helpers/expected-examples.js';
+import { ROOT, derivedSecrets, scan } from './helpers/scan.js';
 
 /**
  * `npm run scan -- <folder> --format sarif` prints SARIF 2.1.0 that GitHub code scanning
@@ -16,12 +16,10 @@ import { EXAMPLE_SECRETS } from './helpers/expected-examples.js';
  * formatter alone on results made by hand.
  */
 
-const ROOT = join(import.meta.dirname, '..');
 const EXAMPLES = join(ROOT, 'examples');
 const FORMATTER = join(ROOT, 'eslint-plugin/dist/formatters/sarif.js');
 const PLUGIN_VERSION = (JSON.parse(readFileSync(join(ROOT, 'eslint-plugin/package.json'), 'utf8')) as { version: string }).version;
 
-/** The fixture secrets test/cli.test.ts checks; `derivedSecrets` adds every value no-hardcoded-secrets reports. */
 interface RuleDocs {
   description: string;
   url: string;
@@ -30,8 +28,8 @@ interface RuleDocs {
   howToFix?: string;
 }
 
-function scan(folder: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts/scan.mjs'), folder, ...args], { cwd: ROOT, encoding: 'utf8' });
+function scanOutput(folder: string, ...args: string[]): string {
+  const run = scan(folder, ...args);
   assert.ok(run.stdout, `scan printed nothing: ${run.stderr}`);
   return run.stdout;
 }
@@ -46,33 +44,17 @@ function allStrings(value: unknown): string {
   return '';
 }
 
-/** The source text of every range no-hardcoded-secrets reports in examples/: the secret values themselves. */
-function derivedSecrets(results: ESLint.LintResult[]): string[] {
-  const secrets: string[] = [];
-  for (const result of results) {
-    const lines = readFileSync(result.filePath, 'utf8').split('\n');
-    for (const message of result.messages) {
-      if (message.ruleId !== 'hardening/no-hardcoded-secrets' || message.endLine !== message.line) continue;
-      const text = lines[message.line - 1]!.slice(message.column - 1, (message.endColumn ?? message.column) - 1);
-      // Strip the quotes of a string literal and the `>` of a redis.conf ACL password.
-      const value = text.replace(/^[>'"`]+|['"`]+$/g, '');
-      if (value.length >= 8) secrets.push(value);
-    }
-  }
-  return secrets;
-}
-
 describe('SARIF output (npm run scan -- <folder> --format sarif)', () => {
   let stdout: string;
   let log: SarifLog;
   let eslintResults: ESLint.LintResult[];
 
   before(() => {
-    stdout = scan(EXAMPLES, '--format', 'sarif');
+    stdout = scanOutput(EXAMPLES, '--format', 'sarif');
     log = JSON.parse(stdout) as SarifLog;
   });
   before(() => {
-    eslintResults = JSON.parse(scan(EXAMPLES, '--format', 'json')) as ESLint.LintResult[];
+    eslintResults = JSON.parse(scanOutput(EXAMPLES, '--format', 'json')) as ESLint.LintResult[];
   });
 
   it('is one SARIF 2.1.0 run of the Hardening tool that lists every rule', () => {
@@ -189,8 +171,8 @@ describe('SARIF output (npm run scan -- <folder> --format sarif)', () => {
 
   it('takes --format=sarif and -f sarif as well', function () {
     this.timeout(60_000);
-    assert.equal(scan(EXAMPLES, '--format=sarif'), stdout);
-    assert.equal(scan(EXAMPLES, '-f', 'sarif'), stdout);
+    assert.equal(scanOutput(EXAMPLES, '--format=sarif'), stdout);
+    assert.equal(scanOutput(EXAMPLES, '-f', 'sarif'), stdout);
   });
 
   describe('with the ESLint class, on a folder with a suppressed secret, a parse error and a non-ASCII path', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CodeAction, Diagnostic, MarkupContent } from 'vscode-languageserver-protocol';
 import { LspClient, ROOT, applyWorkspaceEdit, fileUri } from './helpers/lsp-client.js';
-import { MARKER_FILE, writeConfiguredWorkspace } from './helpers/workspace-config-fixture.js';
+import { MARKER_FILE, PASSWORDS_PY, writeConfiguredWorkspace } from './helpers/workspace-config-fixture.js';
 
 /**
  * The editor features beyond diagnostics, over the real protocol against the
@@ -17,7 +17,6 @@ import { MARKER_FILE, writeConfiguredWorkspace } from './helpers/workspace-confi
 
 const NGINX =
   'events {}\nhttp {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1 TLSv1.2;\n  }\n  server {\n    listen 8443 ssl;\n    ssl_protocols TLSv1.1 TLSv1.2;\n  }\n}\n';
-const PYTHON_MD5 = 'import hashlib\n\n\ndef store_password(password: str) -> str:\n    return hashlib.md5(password.encode()).hexdigest()\n';
 const DOCKERFILE = '# syntax=docker/dockerfile:1\nFROM node:20\nCMD ["node", "server.js"]\n';
 const BCRYPT = "import bcrypt from 'bcrypt';\n\nexport const a = (p: string) => bcrypt.hash(p, 8);\nexport const b = (p: string) => bcrypt.hash(p, 6);\n";
 
@@ -40,11 +39,6 @@ describe('language server: editor features', () => {
   let settings: Settings = {};
   let serial = 0;
   const uriFor = (file: string): string => fileUri(join(workspace, `t${++serial}`, file));
-
-  async function openAndLint(uri: string, languageId: string, text: string): Promise<Diagnostic[]> {
-    await client.open(uri, languageId, text);
-    return client.waitForDiagnostics(uri, { version: 1 });
-  }
 
   async function withSettings(next: Settings): Promise<void> {
     settings = next;
@@ -73,7 +67,7 @@ describe('language server: editor features', () => {
   describe('code actions', () => {
     it('disables a rule for the whole file below a Dockerfile parser directive, and the finding goes', async () => {
       const uri = uriFor('Dockerfile');
-      const [finding] = await openAndLint(uri, 'dockerfile', DOCKERFILE);
+      const [finding] = await client.openAndLint(uri, 'dockerfile', DOCKERFILE);
       assert.ok(finding);
       const actions = await client.codeActions(uri, finding.range, [finding]);
       const disable = actions.find((action) => action.title === 'Disable hardening/require-non-root-user for the entire file');
@@ -87,7 +81,7 @@ describe('language server: editor features', () => {
     it('writes `/* eslint-disable … */` at the top of a TypeScript file, after a shebang', async () => {
       const uri = uriFor('src/hash.ts');
       const text = "#!/usr/bin/env node\nimport { createHash } from 'node:crypto';\nexport const hashPassword = (password: string) => createHash('md5').update(password).digest('hex');\n";
-      const [finding] = await openAndLint(uri, 'typescript', text);
+      const [finding] = await client.openAndLint(uri, 'typescript', text);
       assert.ok(finding);
       const actions = await client.codeActions(uri, finding.range, [finding]);
       const disable = actions.find((action) => action.title.endsWith('for the entire file'))!;
@@ -99,7 +93,7 @@ describe('language server: editor features', () => {
 
     it('offers "fix all" for a rule with several fixable findings, applying every fix in one edit', async () => {
       const uri = uriFor('deploy/nginx.conf');
-      const diagnostics = await openAndLint(uri, 'nginx', NGINX);
+      const diagnostics = await client.openAndLint(uri, 'nginx', NGINX);
       const tls = diagnostics.filter((diagnostic) => diagnostic.code === 'hardening/nginx-require-strong-tls');
       assert.ok(tls.length >= 2, `expected at least two TLS findings, got ${JSON.stringify(diagnostics)}`);
       const actions = await client.codeActions(uri, tls[0]!.range, [tls[0]!]);
@@ -117,7 +111,7 @@ describe('language server: editor features', () => {
     it('finds the finding when the client sends its columns back in bytes (Neovim 0.7), by line, rule and message', async () => {
       const uri = uriFor('web/hash.ts');
       const text = "import bcrypt from 'bcrypt';\nexport const a = (motDePasseÉtéé: string) => bcrypt.hash(motDePasseÉtéé, 8);\n";
-      const [finding] = await openAndLint(uri, 'typescript', text);
+      const [finding] = await client.openAndLint(uri, 'typescript', text);
       assert.ok(finding);
       const inBytes = { ...finding, range: { start: { ...finding.range.start, character: finding.range.start.character + 6 }, end: { ...finding.range.end, character: finding.range.end.character + 6 } } };
       const actions = await client.codeActions(uri, inBytes.range, [inBytes]);
@@ -128,15 +122,13 @@ describe('language server: editor features', () => {
       const prompting = await LspClient.start({ folders: [workspace], initializationOptions: { reasonPrompt: true } });
       try {
         const fresh = uriFor('api/Dockerfile');
-        await prompting.open(fresh, 'dockerfile', DOCKERFILE);
-        const [finding] = await prompting.waitForDiagnostics(fresh, { version: 1 });
+        const [finding] = await prompting.openAndLint(fresh, 'dockerfile', DOCKERFILE);
         const titles = (await prompting.codeActions(fresh, finding!.range, [finding!])).map((action) => action.title);
         assert.ok(titles.includes('Disable hardening/require-non-root-user for this line, with a reason…'), titles.join(', '));
 
         const joined = uriFor('web/hash.ts');
         const text = "import { createHash } from 'node:crypto';\n// eslint-disable-next-line hardening/no-hardcoded-secrets -- fixture\nexport const h = (password: string) => createHash('md5').update(password).digest('hex');\n";
-        await prompting.open(joined, 'typescript', text);
-        const weak = (await prompting.waitForDiagnostics(joined, { version: 1 })).find((diagnostic) => diagnostic.code === 'hardening/no-weak-hashing');
+        const weak = (await prompting.openAndLint(joined, 'typescript', text)).find((diagnostic) => diagnostic.code === 'hardening/no-weak-hashing');
         const joinedTitles = (await prompting.codeActions(joined, weak!.range, [weak!])).map((action) => action.title);
         assert.ok(joinedTitles.includes('Disable hardening/no-weak-hashing for this line'));
         assert.ok(!joinedTitles.some((title) => title.endsWith('with a reason…')), joinedTitles.join(', '));
@@ -147,7 +139,7 @@ describe('language server: editor features', () => {
 
     it("offers nothing for another tool's diagnostic, even with the same rule id and message", async () => {
       const uri = uriFor('web/hash.ts');
-      const [finding] = await openAndLint(uri, 'typescript', BCRYPT);
+      const [finding] = await client.openAndLint(uri, 'typescript', BCRYPT);
       assert.ok(finding);
       assert.deepEqual(await client.codeActions(uri, finding.range, [{ ...finding, source: 'eslint' }]), []);
     });
@@ -155,7 +147,7 @@ describe('language server: editor features', () => {
     it('does not offer "fix all" for a single fixable finding', async () => {
       const uri = uriFor('web/hash.ts');
       const text = "import bcrypt from 'bcrypt';\nexport const a = (p: string) => bcrypt.hash(p, 8);\n";
-      const [finding] = await openAndLint(uri, 'typescript', text);
+      const [finding] = await client.openAndLint(uri, 'typescript', text);
       assert.ok(finding);
       const actions = await client.codeActions(uri, finding.range, [finding]);
       assert.ok(actions.some((action) => action.isPreferred));
@@ -164,7 +156,7 @@ describe('language server: editor features', () => {
 
     it('answers `source.fixAll.hardening` with one edit that applies every fix, and nothing else', async () => {
       const uri = uriFor('web/passwords.ts');
-      const diagnostics = await openAndLint(uri, 'typescript', BCRYPT);
+      const diagnostics = await client.openAndLint(uri, 'typescript', BCRYPT);
       assert.equal(diagnostics.length, 2);
       const actions: CodeAction[] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.hardening']);
       assert.deepEqual(actions.map((action) => action.kind), ['source.fixAll.hardening']);
@@ -176,7 +168,7 @@ describe('language server: editor features', () => {
 
     it('answers `source` (the Source Action menu) with fix-all, and a file without fixes with nothing', async () => {
       const uri = uriFor('api/passwords.py');
-      await openAndLint(uri, 'python', PYTHON_MD5);
+      await client.openAndLint(uri, 'python', PASSWORDS_PY);
       assert.deepEqual(await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source']), []);
     });
   });
@@ -184,7 +176,7 @@ describe('language server: editor features', () => {
   describe('hover', () => {
     it('explains a finding: message, why (guide section, CWE), how to fix, and the rule page', async () => {
       const uri = uriFor('api/passwords.py');
-      const [finding] = await openAndLint(uri, 'python', PYTHON_MD5);
+      const [finding] = await client.openAndLint(uri, 'python', PASSWORDS_PY);
       assert.ok(finding);
       const hover = await client.hover(uri, finding.range.start);
       assert.ok(hover);
@@ -199,7 +191,7 @@ describe('language server: editor features', () => {
 
     it('says nothing away from findings', async () => {
       const uri = uriFor('api/passwords.py');
-      await openAndLint(uri, 'python', PYTHON_MD5);
+      await client.openAndLint(uri, 'python', PASSWORDS_PY);
       assert.equal(await client.hover(uri, { line: 0, character: 3 }), null);
     });
   });
@@ -216,32 +208,32 @@ describe('language server: editor features', () => {
         },
       });
       const uri = uriFor('deploy/nginx.conf');
-      const diagnostics = await openAndLint(uri, 'nginx', NGINX);
+      const diagnostics = await client.openAndLint(uri, 'nginx', NGINX);
       assert.ok(diagnostics.length > 0);
       for (const diagnostic of diagnostics) {
         const expected = diagnostic.code === 'hardening/nginx-require-strong-tls' ? 3 : 2;
         assert.equal(diagnostic.severity, expected, `${String(diagnostic.code)}`);
       }
       const python = uriFor('api/passwords.py');
-      assert.deepEqual(await openAndLint(python, 'python', PYTHON_MD5), [], 'every non-nginx rule is off');
+      assert.deepEqual(await client.openAndLint(python, 'python', PASSWORDS_PY), [], 'every non-nginx rule is off');
     });
 
     it('hardening.exclude skips matching files, relative to the workspace folder', async () => {
       await withSettings({ exclude: ['**/generated/**', 'vendor'] });
       const excluded = fileUri(join(workspace, 'x1', 'generated', 'hash.py'));
-      assert.deepEqual(await openAndLint(excluded, 'python', PYTHON_MD5), []);
+      assert.deepEqual(await client.openAndLint(excluded, 'python', PASSWORDS_PY), []);
       const vendored = fileUri(join(workspace, 'vendor', 'lib', 'hash.py'));
-      assert.deepEqual(await openAndLint(vendored, 'python', PYTHON_MD5), []);
+      assert.deepEqual(await client.openAndLint(vendored, 'python', PASSWORDS_PY), []);
       const kept = fileUri(join(workspace, 'x1', 'app', 'hash.py'));
-      assert.deepEqual(rules(await openAndLint(kept, 'python', PYTHON_MD5)), ['hardening/no-weak-hashing']);
+      assert.deepEqual(rules(await client.openAndLint(kept, 'python', PASSWORDS_PY)), ['hardening/no-weak-hashing']);
     });
 
     it('hardening.run = onSave lints on open and save, not while typing', async () => {
       await withSettings({ run: 'onSave' });
       const uri = uriFor('api/passwords.py');
-      assert.equal((await openAndLint(uri, 'python', 'x = 1\n')).length, 0);
+      assert.equal((await client.openAndLint(uri, 'python', 'x = 1\n')).length, 0);
       const before = client.mark();
-      await client.change(uri, 2, PYTHON_MD5);
+      await client.change(uri, 2, PASSWORDS_PY);
       assert.deepEqual(await client.publishesWithin(uri, before, 600), [], 'no lint while typing');
       await client.save(uri);
       assert.deepEqual(rules(await client.waitForDiagnostics(uri, { after: before })), ['hardening/no-weak-hashing']);
@@ -259,7 +251,7 @@ describe('language server: editor features', () => {
         const first = await pull.pullDiagnostics(uri);
         assert.equal(first.kind, 'full');
         assert.deepEqual(first.kind === 'full' ? first.items : null, []);
-        await pull.change(uri, 2, PYTHON_MD5);
+        await pull.change(uri, 2, PASSWORDS_PY);
         const whileEditing = await pull.pullDiagnostics(uri, first.resultId);
         assert.equal(whileEditing.kind, 'unchanged', 'typing lints nothing in onSave mode');
         const refreshes = pull.refreshRequests;
@@ -278,7 +270,7 @@ describe('language server: editor features', () => {
       const pull = await LspClient.start({ folders: [folder], pullDiagnostics: true });
       try {
         const uri = fileUri(join(folder, 'passwords.py'));
-        await pull.open(uri, 'python', PYTHON_MD5);
+        await pull.open(uri, 'python', PASSWORDS_PY);
         const hover = await pull.hover(uri, { line: 4, character: 15 });
         assert.match((hover?.contents as MarkupContent | undefined)?.value ?? '', /hardening\/no-weak-hashing/u);
       } finally {
@@ -291,9 +283,9 @@ describe('language server: editor features', () => {
     it('scans every folder and reports the checklist per folder, each with its own settings', async () => {
       const api = join(workspace, 'multi', 'api');
       const ops = join(workspace, 'multi', 'ops');
-      write(api, 'passwords.py', PYTHON_MD5);
+      write(api, 'passwords.py', PASSWORDS_PY);
       write(ops, 'Dockerfile', DOCKERFILE);
-      write(ops, 'generated/passwords.py', PYTHON_MD5);
+      write(ops, 'generated/passwords.py', PASSWORDS_PY);
       const multi = await LspClient.start({
         folders: [api, ops],
         workDoneProgress: true,
@@ -315,10 +307,10 @@ describe('language server: editor features', () => {
     it('lints every supported file that git would keep, with progress, and publishes their diagnostics', async () => {
       const folder = join(workspace, 'scan');
       write(folder, '.gitignore', '.env\n.env.*\nbuild/\n');
-      write(folder, 'api/passwords.py', PYTHON_MD5);
+      write(folder, 'api/passwords.py', PASSWORDS_PY);
       write(folder, 'Dockerfile', DOCKERFILE);
-      write(folder, 'build/passwords.py', PYTHON_MD5);
-      write(folder, 'node_modules/dep/passwords.py', PYTHON_MD5);
+      write(folder, 'build/passwords.py', PASSWORDS_PY);
+      write(folder, 'node_modules/dep/passwords.py', PASSWORDS_PY);
       write(folder, 'notes.txt', 'password = hunter2\n');
       const scanClient = await LspClient.start({ folders: [folder], workDoneProgress: true });
       try {
@@ -361,15 +353,13 @@ describe('language server: editor features', () => {
       const hung = await LspClient.start({ folders: [folder], env: { HARDENING_LINT_TIMEOUT_MS: '1500' } });
       try {
         const stuckUri = fileUri(join(folder, 'stuck.js'));
-        await hung.open(stuckUri, 'javascript', '// HANG\nexport const a = 1;\n');
-        const [notice, ...more] = await hung.waitForDiagnostics(stuckUri, { version: 1 });
+        const [notice, ...more] = await hung.openAndLint(stuckUri, 'javascript', '// HANG\nexport const a = 1;\n');
         assert.equal(more.length, 0);
         assert.match(notice!.message, /stopped linting this file after 2 s: a rule did not finish/u);
         await hung.waitForLog(/stuck\.js did not finish within 1500 ms/u);
 
         const other = fileUri(join(folder, 'passwords.py'));
-        await hung.open(other, 'python', PYTHON_MD5);
-        assert.deepEqual(rules(await hung.waitForDiagnostics(other, { version: 1 })), ['hardening/no-weak-hashing']);
+        assert.deepEqual(rules(await hung.openAndLint(other, 'python', PASSWORDS_PY)), ['hardening/no-weak-hashing']);
 
         // Typing does not run it again; a save does, and the fixed text lints.
         const before = hung.mark();
@@ -387,7 +377,7 @@ describe('language server: editor features', () => {
   describe('workspace scan and git', () => {
     it("never lets the repository's git config run a command (core.fsmonitor), trusted or not", async function () {
       const folder = join(workspace, 'gitrepo');
-      write(folder, 'api/passwords.py', PYTHON_MD5);
+      write(folder, 'api/passwords.py', PASSWORDS_PY);
       const marker = join(folder, 'fsmonitor-ran');
       const hook = write(folder, 'hook.sh', `#!/bin/sh\ntouch '${marker}'\n`);
       const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8' });
@@ -423,8 +413,7 @@ describe('language server: editor features', () => {
       const restricted = await LspClient.start({ folders: [folder], initializationOptions: { workspaceTrusted: false } });
       try {
         const uri = fileUri(join(folder, 'passwords.py'));
-        await restricted.open(uri, 'python', PYTHON_MD5);
-        assert.deepEqual(rules(await restricted.waitForDiagnostics(uri, { version: 1 })), ['hardening/no-weak-hashing']);
+        assert.deepEqual(rules(await restricted.openAndLint(uri, 'python', PASSWORDS_PY)), ['hardening/no-weak-hashing']);
         assert.equal(existsSync(marker()), false, 'the workspace config ran in restricted mode');
         await restricted.waitForLog(/restricted mode/u);
       } finally {
@@ -441,8 +430,7 @@ describe('language server: editor features', () => {
       });
       try {
         const uri = fileUri(join(folder, 'passwords.py'));
-        await trusted.open(uri, 'python', PYTHON_MD5);
-        assert.deepEqual(await trusted.waitForDiagnostics(uri, { version: 1 }), [], 'the workspace config turns the rule off');
+        assert.deepEqual(await trusted.openAndLint(uri, 'python', PASSWORDS_PY), [], 'the workspace config turns the rule off');
         assert.equal(existsSync(marker()), true);
         useWorkspaceConfig = false;
         const before = trusted.mark();
@@ -460,8 +448,7 @@ describe('language server: editor features', () => {
       const client2 = await LspClient.start({ folders: [watched] });
       try {
         const uri = fileUri(join(watched, 'passwords.py'));
-        await client2.open(uri, 'python', PYTHON_MD5);
-        assert.deepEqual(await client2.waitForDiagnostics(uri, { version: 1 }), []);
+        assert.deepEqual(await client2.openAndLint(uri, 'python', PASSWORDS_PY), []);
         const config = join(watched, 'eslint.config.mjs');
         writeFileSync(config, "import hardening from 'eslint-plugin-hardening';\nexport default [...hardening.configs.recommended];\n");
         const before = client2.mark();
@@ -478,8 +465,7 @@ describe('language server: editor features', () => {
       const client2 = await LspClient.start({ folders: [broken] });
       try {
         const uri = fileUri(join(broken, 'passwords.py'));
-        await client2.open(uri, 'python', PYTHON_MD5);
-        assert.deepEqual(rules(await client2.waitForDiagnostics(uri, { version: 1 })), ['hardening/no-weak-hashing']);
+        assert.deepEqual(rules(await client2.openAndLint(uri, 'python', PASSWORDS_PY)), ['hardening/no-weak-hashing']);
         assert.equal(client2.shownMessages.filter((message) => /config exploded/u.test(message.message)).length, 1);
       } finally {
         await client2.stop();

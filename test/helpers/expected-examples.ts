@@ -80,4 +80,7 @@ export const EXAMPLE_SECRETS: readonly string[] = [
   'supersecret',
   'Xk9mQ2vLp7R4',
   'Tr0ub4dor&3',
+  // examples/deploy/k8s/secrets.yaml: base64 of "supersecret", and a stringData value.
+  'c3VwZXJzZWNyZXQ=',
+  'Qm8Zr3Xv9TnK2pW7Ly5H',
 ];

@@ -212,6 +212,12 @@ export class LspClient {
     });
   }
 
+  /** Opens a document and returns the diagnostics of its first lint (push mode). */
+  async openAndLint(uri: string, languageId: string, text: string): Promise<Diagnostic[]> {
+    await this.open(uri, languageId, text);
+    return this.waitForDiagnostics(uri, { version: 1 });
+  }
+
   /** Replaces the whole text (allowed with incremental sync). */
   async change(uri: string, version: number, text: string): Promise<void> {
     await this.changeRanges(uri, version, [{ text }]);

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils, AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { wordsOf } from '../detectors/cookies.js';
 import { createRule } from '../util/create-rule.js';
 import { constantBinding, staticPropertyName, unwrapValue } from '../util/js-static-values.js';
 import { LANGUAGE_NAMES } from '../util/languages.js';
@@ -51,16 +52,6 @@ const TRIVIAL_STRINGS = new Set(['', 'true', 'false', 'null', 'undefined', '0', 
 const JWT = /^eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*$/;
 /** Calls that pass their first argument (or object) through. */
 const PASS_THROUGH_CALLS = new Set(['stringify', 'String', 'encodeURIComponent', 'btoa', 'toString', 'trim']);
-
-/** `accessToken` → [access, token]; `AUTH_TOKEN` → [auth, token]; `XSRFToken` → [xsrf, token]. */
-function wordsOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-}
 
 export default createRule<Options, MessageIds>({
   name: 'no-token-in-web-storage',

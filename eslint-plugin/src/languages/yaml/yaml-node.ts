@@ -126,12 +126,6 @@ export function documentOf(node: YamlNode): YamlDocument | undefined {
   return current;
 }
 
-export function isYamlContent(node: TreeNode | null | undefined): node is YamlContent {
-  return (
-    node?.type === 'YamlMap' || node?.type === 'YamlSeq' || node?.type === 'YamlScalar' || node?.type === 'YamlAlias'
-  );
-}
-
 const aliasTargets = new WeakMap<YamlAlias, YamlContent>();
 
 /** Set by the parser: the node an alias refers to (the last `&name` before it in its document). */

@@ -96,20 +96,18 @@ export function reflectionTracker(context: Context) {
         return HEADER_READERS.has(staticPropertyName(callee) ?? '') && typeof header === 'string' && isOriginRequestHeader(header) ? [] : undefined;
       }
       case AST_NODE_TYPES.Identifier: {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
-        const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-        if (!variable || definition?.type !== 'Variable' || !definition.node.init) return undefined;
-        if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
-        const pattern = definition.node.id;
+        const binding = constantBinding(sourceCode, node);
+        if (!binding) return undefined;
+        const { variable, init, id: pattern, name } = binding;
         if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
           // const { origin } = req.headers
           const property = pattern.properties.find(
-            (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+            (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === name,
           );
           const key = property ? staticPropertyName(property) : undefined;
-          return key !== undefined && isOriginRequestHeader(key) && isHeadersObject(unwrapCasts(definition.node.init)) ? [variable] : undefined;
+          return key !== undefined && isOriginRequestHeader(key) && isHeadersObject(unwrapCasts(init)) ? [variable] : undefined;
         }
-        const inner = pattern.type === AST_NODE_TYPES.Identifier ? reflection(definition.node.init, depth + 1) : undefined;
+        const inner = pattern.type === AST_NODE_TYPES.Identifier ? reflection(init, depth + 1) : undefined;
         return inner && [...inner, variable];
       }
       default:

@@ -241,11 +241,15 @@ export function javascriptVisitors(context: Context, scan: QueryScanOptions): TS
   function mayHoldQuery(node: Node): boolean {
     const text = sourceCode.text;
     const [start, end] = node.range;
-    const equals = text.indexOf('=', start);
-    if (equals < 0 || equals >= end) return false;
-    const question = text.indexOf('?', start);
-    const ampersand = text.indexOf('&', start);
-    return (question >= 0 && question < end) || (ampersand >= 0 && ampersand < end);
+    // Within the node only: an unbounded indexOf would scan on to the file's next `?` for every template.
+    let equals = false;
+    let separator = false;
+    for (let index = start; index < end && !(equals && separator); index++) {
+      const code = text.charCodeAt(index);
+      if (code === 0x3d) equals = true;
+      else if (code === 0x3f || code === 0x26) separator = true;
+    }
+    return equals && separator;
   }
 
   return {

@@ -28,6 +28,19 @@ export function enclosing(node: PythonNode, type: string): PythonNode | undefine
  * stands for: `np` → `numpy` after `import numpy as np`, `md5` → `hashlib.md5`
  * after `from hashlib import md5`, `os` → `os` after `import os.path`.
  */
+/** The names a function's parameters bind (`x`, `x: int`, `x=1`, `*args`, `**kwargs`). */
+export function parameterNames(fn: PythonNode, text: string): string[] {
+  const parameters = field(fn, 'parameters');
+  if (!parameters) return [];
+  return parameters.children.flatMap((parameter) => {
+    const identifier =
+      parameter.type === 'identifier'
+        ? parameter
+        : (field(parameter, 'name') ?? parameter.children.find((child) => child.type === 'identifier'));
+    return identifier?.type === 'identifier' ? [nodeText(identifier, text)] : [];
+  });
+}
+
 export function importedNames(module: PythonNode, text: string): Map<string, string> {
   const imports = new Map<string, string>();
   descendants(

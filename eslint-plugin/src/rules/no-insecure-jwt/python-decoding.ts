@@ -3,7 +3,7 @@ import { callArguments, nodeText, type CallArguments } from '../../languages/pyt
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
 import { descendants, enclosing } from '../../languages/python/python-scope.js';
-import type { PythonValues } from './python-values.js';
+import type { PythonValues } from '../../languages/python/python-values.js';
 
 /** Module paths of the JWT libraries (PyJWT, python-jose, authlib) and objects named after them. */
 export const JWT_OWNER = /jwt|jose|jws/i;

@@ -15,7 +15,7 @@ import { callArguments, dottedName, nodeText, stringValue } from '../../language
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
 import { lifetimeFinding, type Lifetime, type Report } from '../no-insecure-jwt.js';
-import { unparenthesized, type PythonValues } from './python-values.js';
+import { unparenthesized, type PythonValues } from '../../languages/python/python-values.js';
 
 /** Claims that say which token a payload is: `{"type": "refresh"}`. */
 const CLAIM_TYPE_KEYS = new Set(['type', 'typ', 'token_type', 'tokenType', 'kind', 'use']);

@@ -16,7 +16,7 @@ import { createReporter, elementRemovalRange, type Context, type Suggestion } fr
 import { JWT_OWNER, pyDecoding } from './python-decoding.js';
 import { SITE_TIERS, pyLifetimes } from './python-lifetimes.js';
 import { descendants } from '../../languages/python/python-scope.js';
-import { pythonValues, unparenthesized } from './python-values.js';
+import { pythonValues, unparenthesized } from '../../languages/python/python-values.js';
 
 const PREFILTER = /jwt|jws|jose|token/i;
 const JWT_CALLEE = /jwt|jws|jose|bearer|sign\w*$|verify\w*$/i;

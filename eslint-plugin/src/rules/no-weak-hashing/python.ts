@@ -9,7 +9,6 @@ import {
   digestFinding,
   displayAlgorithm,
   namesForVariable,
-  numericOperation,
   isPasslibBcryptScheme,
   isPasslibPbkdf2Scheme,
   weakPasslibScheme,
@@ -18,7 +17,8 @@ import {
 import { callArguments, dottedName, nodeText, stringValue, type CallArguments } from '../../languages/python/python-ast.js';
 import type { PythonNode } from '../../languages/python/python-node.js';
 import { field, parent } from '../../languages/python/python-node.js';
-import { descendants, enclosing, importedName, importedNames } from '../../languages/python/python-scope.js';
+import { descendants, enclosing, importedName, importedNames, parameterNames } from '../../languages/python/python-scope.js';
+import { pythonValues } from '../../languages/python/python-values.js';
 import { treeSourceCode } from '../../util/languages.js';
 import type { Context, MessageIds, Minimums } from '../no-weak-hashing.js';
 
@@ -67,126 +67,7 @@ export function pythonVisitors(context: Context, minimums: Minimums): Record<str
 
   // ---- values ---------------------------------------------------------------
 
-  function isParameter(fn: PythonNode, name: string): boolean {
-    const parameters = field(fn, 'parameters');
-    if (!parameters) return false;
-    return parameters.children.some((parameter) => {
-      const identifier =
-        parameter.type === 'identifier'
-          ? parameter
-          : (field(parameter, 'name') ?? parameter.children.find((child) => child.type === 'identifier' && child.field === null));
-      return identifier?.type === 'identifier' && nodeText(identifier, text) === name;
-    });
-  }
-
-  const bindingCache = new Map<PythonNode, Map<string, PythonNode | 'ambiguous' | undefined>>();
-
-  /** The single value bound to `name` in a scope; `ambiguous` when bound more than once or by other means. */
-  function bindingIn(scope: PythonNode, name: string): PythonNode | 'ambiguous' | undefined {
-    let cache = bindingCache.get(scope);
-    if (!cache) bindingCache.set(scope, (cache = new Map()));
-    if (!cache.has(name)) cache.set(name, findBinding(scope, name));
-    return cache.get(name);
-  }
-
-  function findBinding(scope: PythonNode, name: string): PythonNode | 'ambiguous' | undefined {
-    let value: PythonNode | undefined;
-    let count = 0;
-    let ambiguous = false;
-    descendants(scope, (node) => {
-      if (node.type === 'assignment') {
-        const left = field(node, 'left');
-        if (left?.type === 'identifier' && nodeText(left, text) === name) {
-          count++;
-          value = field(node, 'right');
-          if (!value) count--;
-        } else if (left && left.type !== 'identifier' && left.type !== 'attribute' && left.type !== 'subscript') {
-          descendants(left, (target) => {
-            if (target.type === 'identifier' && nodeText(target, text) === name) ambiguous = true;
-          });
-        }
-      } else if (node.type === 'augmented_assignment' || node.type === 'for_statement' || node.type === 'named_expression') {
-        const target = field(node, node.type === 'named_expression' ? 'name' : 'left');
-        if (target && nodeText(target, text).split(/\W+/).includes(name)) ambiguous = true;
-      } else if (node.type === 'global_statement' && node.children.some((child) => nodeText(child, text) === name)) {
-        ambiguous = true;
-      }
-    });
-    if (ambiguous || count > 1) return 'ambiguous';
-    return count === 1 ? value : undefined;
-  }
-
-  /** What a bare name holds: a function's own constant, else a module-level constant. */
-  function constantValue(identifier: PythonNode): PythonNode | undefined {
-    const name = nodeText(identifier, text);
-    const fn = enclosing(identifier, 'function_definition');
-    if (fn) {
-      if (isParameter(fn, name)) return undefined;
-      const body = field(fn, 'body');
-      const local = body ? bindingIn(body, name) : undefined;
-      if (local === 'ambiguous') return undefined;
-      if (local) return local;
-    }
-    const module = sourceCode.ast;
-    const global = bindingIn(module, name);
-    return global === 'ambiguous' ? undefined : global;
-  }
-
-  function parseInteger(raw: string): number | undefined {
-    const cleaned = raw.replace(/_/g, '').toLowerCase();
-    if (/^0[xob]/.test(cleaned)) return Number(cleaned);
-    return /^\d+$/.test(cleaned) ? Number(cleaned) : undefined;
-  }
-
-  function evaluate(node: PythonNode | undefined, depth = 0): Known<number | string> | undefined {
-    if (!node || depth > 8) return undefined;
-    switch (node.type) {
-      case 'integer': {
-        const value = parseInteger(nodeText(node, text));
-        return value === undefined ? undefined : { value, node };
-      }
-      case 'float': {
-        const value = Number(nodeText(node, text).replace(/_/g, ''));
-        return Number.isFinite(value) ? { value, node } : undefined;
-      }
-      case 'string':
-      case 'concatenated_string': {
-        const value = stringValue(node, text);
-        return value === undefined ? undefined : { value, node };
-      }
-      case 'parenthesized_expression':
-        return node.children.length === 1 ? evaluate(node.children[0], depth + 1) : undefined;
-      case 'unary_operator': {
-        const operand = evaluate(field(node, 'argument'), depth + 1);
-        const operator = field(node, 'operator')?.type;
-        if (typeof operand?.value !== 'number') return undefined;
-        if (operator === '-') return { value: -operand.value, node };
-        return operator === '+' ? { value: operand.value, node } : undefined;
-      }
-      case 'binary_operator': {
-        const left = evaluate(field(node, 'left'), depth + 1);
-        const right = evaluate(field(node, 'right'), depth + 1);
-        const operator = field(node, 'operator')?.type;
-        if (typeof left?.value !== 'number' || typeof right?.value !== 'number' || !operator) return undefined;
-        const value = numericOperation(operator, left.value, right.value);
-        return value === undefined ? undefined : { value, node };
-      }
-      case 'identifier':
-        return evaluate(constantValue(node), depth + 1);
-      default:
-        return undefined;
-    }
-  }
-
-  function numberOf(node: PythonNode | undefined): Known<number> | undefined {
-    const known = evaluate(node);
-    return typeof known?.value === 'number' ? { value: known.value, node: known.node } : undefined;
-  }
-
-  function stringOf(node: PythonNode | undefined): Known<string> | undefined {
-    const known = evaluate(node);
-    return typeof known?.value === 'string' ? { value: known.value, node: known.node } : undefined;
-  }
+  const { constantValue, numberOf, stringOf } = pythonValues(sourceCode.ast, text);
 
   /** A list or tuple of strings (also through a constant), or undefined when any element is computed. */
   function stringList(node: PythonNode | undefined, depth = 0): { list: PythonNode; items: Known<string>[] } | undefined {
@@ -325,7 +206,7 @@ export function pythonVisitors(context: Context, minimums: Minimums): Record<str
     const fn = enclosing(node, 'function_definition');
     const name = fn ? field(fn, 'name') : undefined;
     if (!fn || !name) return undefined;
-    const isOwnParameter = roots.some((root) => enclosing(root, 'function_definition') === fn && isParameter(fn, nodeText(root, text)));
+    const isOwnParameter = roots.some((root) => enclosing(root, 'function_definition') === fn && parameterNames(fn, text).includes(nodeText(root, text)));
     return isOwnParameter ? nodeText(name, text) : undefined;
   }
 

@@ -1,12 +1,13 @@
 import { numericOperation } from '../../detectors/password-hashing.js';
-import { dottedName, nodeText, stringValue } from '../../languages/python/python-ast.js';
-import type { PythonNode } from '../../languages/python/python-node.js';
-import { field } from '../../languages/python/python-node.js';
-import { descendants, enclosing, importedName, importedNames } from '../../languages/python/python-scope.js';
+import { dottedName, nodeText, stringValue } from './python-ast.js';
+import type { PythonNode } from './python-node.js';
+import { field } from './python-node.js';
+import { descendants, enclosing, importedName, importedNames, parameterNames } from './python-scope.js';
 
 /**
- * Same-file values for the JWT rule in Python: import qualification (through
- * python-scope.ts) and constants (a function's own, then the module's).
+ * Same-file values in Python, for the rules that read them (JWT options,
+ * hashing costs): import qualification (through python-scope.ts) and constants
+ * (a function's own, then the module's), evaluated where they are numbers or strings.
  */
 
 /** A value the rule could compute, the node that gives it, and the constant names it was read through. */
@@ -35,25 +36,13 @@ export function pythonValues(module: PythonNode, text: string) {
     return importedName(node, text, imports) ?? dottedName(node, text);
   }
 
-  function parameterNames(fn: PythonNode): string[] {
-    const parameters = field(fn, 'parameters');
-    if (!parameters) return [];
-    return parameters.children.flatMap((parameter) => {
-      const identifier =
-        parameter.type === 'identifier'
-          ? parameter
-          : (field(parameter, 'name') ?? parameter.children.find((child) => child.type === 'identifier'));
-      return identifier?.type === 'identifier' ? [nodeText(identifier, text)] : [];
-    });
-  }
-
   /** Whether `node` is (an attribute of) a parameter of the function it is in. */
   function isParameterReference(node: PythonNode | undefined): boolean {
     let root = unparenthesized(node);
     while (root?.type === 'attribute') root = field(root, 'object');
     if (root?.type !== 'identifier') return false;
     const fn = enclosing(root, 'function_definition');
-    return fn !== undefined && parameterNames(fn).includes(nodeText(root, text));
+    return fn !== undefined && parameterNames(fn, text).includes(nodeText(root, text));
   }
 
   /** Every value assigned to `name` in a scope (not entering nested functions); `ambiguous` on other bindings. */
@@ -102,7 +91,7 @@ export function pythonValues(module: PythonNode, text: string) {
     const name = nodeText(identifier, text);
     const fn = enclosing(identifier, 'function_definition');
     if (fn) {
-      if (parameterNames(fn).includes(name)) return undefined;
+      if (parameterNames(fn, text).includes(name)) return undefined;
       const body = field(fn, 'body');
       const local = body ? bindingIn(body, name) : undefined;
       if (local === 'ambiguous') return undefined;
@@ -116,7 +105,7 @@ export function pythonValues(module: PythonNode, text: string) {
   function possibleValues(identifier: PythonNode): PythonNode[] {
     const name = nodeText(identifier, text);
     const fn = enclosing(identifier, 'function_definition');
-    if (fn && parameterNames(fn).includes(name)) return [];
+    if (fn && parameterNames(fn, text).includes(name)) return [];
     const local = assignmentsIn(scopeOf(identifier), name);
     if (local === 'ambiguous') return [];
     if (local.length > 0) return local;

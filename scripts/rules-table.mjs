@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import plugin from 'eslint-plugin-hardening';
+import plugin, { LANGUAGE_NAMES } from 'eslint-plugin-hardening';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const README = join(ROOT, 'README.md');
@@ -14,16 +14,19 @@ const END = '<!-- rules:end -->';
 /** eslint-doc-generator's marker: everything above it in a rule doc is generated. */
 const HEADER_END = '<!-- end auto-generated rule header -->';
 
+/** How the README and the rule docs name each language of the plugin (keys: its language ids); a new language needs a line here. */
 const LANGUAGE_LABELS = {
-  'js/js': 'JS/TS',
-  'hardening/python': 'Python',
-  'hardening/dockerfile': 'Dockerfile',
-  'hardening/nginx': 'nginx',
-  'hardening/env': '.env',
-  'hardening/yaml': 'YAML',
-  'hardening/redis': 'redis.conf',
-  'hardening/gitignore': '.gitignore',
+  javascript: 'JS/TS',
+  python: 'Python',
+  dockerfile: 'Dockerfile',
+  nginx: 'nginx',
+  env: '.env',
+  yaml: 'YAML',
+  redis: 'redis.conf',
+  gitignore: '.gitignore',
 };
+/** ESLint language name (`js/js`, `hardening/python`) → label. */
+const LABEL_BY_LANGUAGE_NAME = Object.fromEntries(Object.entries(LANGUAGE_NAMES).map(([id, name]) => [name, LANGUAGE_LABELS[id]]));
 
 /** The name of every CWE a rule cites, as the rule docs have always written it; a new CWE needs a line here. */
 const CWE_NAMES = {
@@ -65,7 +68,13 @@ function sortedRules() {
 }
 
 function languagesLabel(meta) {
-  return (meta.languages ?? []).map((language) => LANGUAGE_LABELS[language] ?? language).join(', ');
+  return (meta.languages ?? [])
+    .map((language) => {
+      const label = LABEL_BY_LANGUAGE_NAME[language];
+      if (!label) throw new Error(`No label for the language ${language}: add one to LANGUAGE_LABELS in scripts/rules-table.mjs`);
+      return label;
+    })
+    .join(', ');
 }
 
 function fixLabel(meta) {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { RuleTester as TypeScriptRuleTester } from '@typescript-eslint/rule-tester';
-import { Linter, RuleTester } from 'eslint';
+import { Linter } from 'eslint';
 import plugin from '../../src/index.js';
 import rule from '../../src/rules/require-suppression-reason.js';
-import type { LanguageId } from '../../src/util/languages.js';
+import { javascriptTester, languageTester } from '../rule-testers.js';
 
 /**
  * Directives name rules, and ESLint reports a directive naming an unknown rule,
@@ -19,19 +18,9 @@ const PLUGINS = {
 };
 const linterOptions = { reportUnusedDisableDirectives: 'off' } as const;
 
-function javascriptTester(): TypeScriptRuleTester {
-  return new TypeScriptRuleTester({
-    plugins: PLUGINS,
-    linterOptions,
-    languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-  });
-}
+const EXTRAS = { plugins: PLUGINS, linterOptions };
 
-function languageTester(language: Exclude<LanguageId, 'javascript'>): RuleTester {
-  return new RuleTester({ plugins: PLUGINS, linterOptions, language: `hardening/${language}` });
-}
-
-javascriptTester().run('require-suppression-reason', rule, {
+javascriptTester(EXTRAS).run('require-suppression-reason', rule, {
   valid: [
     // With a reason, in every directive form.
     '// eslint-disable-next-line hardening/no-hardcoded-secrets -- test fixture, not a real key\nconst apiKey = "x";',
@@ -123,7 +112,7 @@ javascriptTester().run('require-suppression-reason', rule, {
   ],
 });
 
-languageTester('python').run('require-suppression-reason', rule as never, {
+languageTester('python', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     '# eslint-disable-next-line hardening/no-hardcoded-secrets -- fixture for the scanner tests\nAPI_KEY = "x"\n',
     'DEBUG = True  # eslint-disable-line hardening/no-debug-in-production -- local runner, never deployed\n',
@@ -163,7 +152,7 @@ languageTester('python').run('require-suppression-reason', rule as never, {
   ],
 });
 
-languageTester('dockerfile').run('require-suppression-reason', rule as never, {
+languageTester('dockerfile', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     'FROM python:3.12\n# eslint-disable-next-line hardening/require-non-root-user -- debug image, never deployed\nUSER root\n',
     'FROM python:3.12\n# eslint-disable-next-line no-console\nUSER app\n',
@@ -181,7 +170,7 @@ languageTester('dockerfile').run('require-suppression-reason', rule as never, {
   ],
 });
 
-languageTester('nginx').run('require-suppression-reason', rule as never, {
+languageTester('nginx', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     'server {\n  ssl_protocols TLSv1.2 TLSv1.1; # eslint-disable-line hardening/nginx-require-strong-tls -- legacy POS terminals, until 2026-06\n}\n',
     'server {\n  # eslint-disable-next-line hardening/nginx-require-rate-limit -- limited at the load balancer\n  location /login { proxy_pass http://app; }\n}\n',
@@ -198,7 +187,7 @@ languageTester('nginx').run('require-suppression-reason', rule as never, {
   ],
 });
 
-languageTester('env').run('require-suppression-reason', rule as never, {
+languageTester('env', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     '# eslint-disable-next-line hardening/no-hardcoded-secrets -- local-only dev database, not deployed\nDB_PASSWORD=Tr0ub4dor&3x\n',
     'DEBUG=true # eslint-disable-line hardening/no-debug-in-production -- this file is .env.example for local runs\n',
@@ -216,7 +205,7 @@ languageTester('env').run('require-suppression-reason', rule as never, {
   ],
 });
 
-languageTester('redis').run('require-suppression-reason', rule as never, {
+languageTester('redis', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     '# eslint-disable-next-line hardening/require-redis-tls -- reachable only through the stunnel sidecar\nport 6379\n',
   ],
@@ -232,7 +221,7 @@ languageTester('redis').run('require-suppression-reason', rule as never, {
   ],
 });
 
-languageTester('gitignore').run('require-suppression-reason', rule as never, {
+languageTester('gitignore', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     '# eslint-disable hardening/require-gitignore-secrets -- secrets are ignored by the parent repository\nnode_modules/\n',
     // `\#` is a pattern for a file named `#...`, not a comment.
@@ -246,7 +235,7 @@ languageTester('gitignore').run('require-suppression-reason', rule as never, {
   ],
 });
 
-languageTester('yaml').run('require-suppression-reason', rule as never, {
+languageTester('yaml', EXTRAS).run('require-suppression-reason', rule as never, {
   valid: [
     'services:\n  db:\n    image: postgres:16\n    ports:\n      # eslint-disable-next-line hardening/no-exposed-datastore-ports -- CI service container, no network\n      - "5432:5432"\n',
     'key: "# eslint-disable-line hardening/no-hardcoded-secrets"\n',

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'mocha';
+import { describe, it } from 'mocha';
 import type { ConfigBlock, IncludeSource } from '../../src/detectors/nginx-config.js';
 import {
   NO_FILES,
@@ -17,6 +16,7 @@ import {
   nearest,
   parseListen,
 } from '../../src/detectors/nginx-config.js';
+import { fixtureRepo } from '../fixture-repo.js';
 import { parseNginx } from '../../src/languages/nginx/nginx-parser.js';
 import { DiskIncludes, findRoot } from '../../src/rules/nginx/files.js';
 
@@ -273,19 +273,13 @@ describe('detectors/nginx-config', () => {
   });
 
   describe('includes from disk', () => {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hardening-nginx-')));
-    const write = (file: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-      fs.writeFileSync(path.join(root, file), text);
-    };
-    fs.mkdirSync(path.join(root, '.git'));
+    const { root, write } = fixtureRepo('nginx');
     write('deploy/nginx/snippets/headers.conf', 'add_header X-Frame-Options DENY always;\n');
     write('deploy/nginx/conf.d/b.conf', 'gzip on;\n');
     write('deploy/nginx/conf.d/a.conf', 'gzip_types text/css;\n');
     write('deploy/nginx/conf.d/notes.txt', 'not included\n');
     fs.mkdirSync(path.join(root, 'deploy/nginx/sites-available'), { recursive: true });
     const site = path.join(root, 'deploy/nginx/sites-available/app.conf');
-    after(() => fs.rmSync(root, { recursive: true, force: true }));
 
     it('finds the repository root', () => {
       assert.equal(findRoot(path.dirname(site), '/nowhere'), root);

@@ -1,28 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after } from 'mocha';
 import rule from '../../src/rules/nginx-require-https-redirect.js';
+import { fixtureRepo } from '../fixture-repo.js';
 import { languageTester } from '../rule-testers.js';
 
 /** An HTTPS server next to the port-80 one, so HTTPS is there to redirect to. */
 const HTTPS = '\nserver {\n    listen 443 ssl;\n    server_name example.com;\n    root /var/www/html;\n}\n';
 
 // A repository where nginx.conf includes sites-enabled/*: the HTTPS site is in another file.
-const repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hardening-redirect-')));
-const write = (file: string, text: string): string => {
-  const full = path.join(repo, file);
-  fs.mkdirSync(path.dirname(full), { recursive: true });
-  fs.writeFileSync(full, text);
-  return full;
-};
-fs.mkdirSync(path.join(repo, '.git'));
+const { write } = fixtureRepo('redirect');
 write('etc/nginx/nginx.conf', 'events {}\nhttp {\n    include /etc/nginx/sites-enabled/*;\n}\n');
 write('etc/nginx/sites-enabled/shop-tls', 'server {\n    listen 443 ssl;\n    server_name shop.example.com;\n}\n');
 const PLAIN_SITE = 'server {\n    listen 80;\n    server_name shop.example.com;\n    root /srv/shop;\n}\n';
 const plainSite = write('etc/nginx/sites-enabled/shop', PLAIN_SITE);
 const loneSite = write('srv/other/shop.conf', PLAIN_SITE);
-after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
 languageTester('nginx').run('nginx-require-https-redirect', rule as never, {
   valid: [

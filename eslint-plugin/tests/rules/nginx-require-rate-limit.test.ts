@@ -1,28 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after } from 'mocha';
 import rule from '../../src/rules/nginx-require-rate-limit.js';
+import { fixtureRepo } from '../fixture-repo.js';
 import { languageTester } from '../rule-testers.js';
 
 const ZONES =
   'limit_req_zone $binary_remote_addr zone=api:10m rate=100r/s;\n    limit_req_zone $binary_remote_addr zone=auth:10m rate=5r/s;';
 
 // A repository whose nginx.conf declares the guide's zones and includes conf.d/*.conf.
-const repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hardening-ratelimit-')));
-const write = (file: string, text: string): string => {
-  const full = path.join(repo, file);
-  fs.mkdirSync(path.dirname(full), { recursive: true });
-  fs.writeFileSync(full, text);
-  return full;
-};
-fs.mkdirSync(path.join(repo, '.git'));
+const { write } = fixtureRepo('ratelimit');
 write('deploy/nginx/nginx.conf', `events {}\nhttp {\n    ${ZONES}\n    include /etc/nginx/conf.d/*.conf;\n}\n`);
 const LOGIN_SITE = 'server {\n    listen 443 ssl;\n    location /login {\n        proxy_pass http://app;\n    }\n}\n';
 const loginSite = write('deploy/nginx/conf.d/app.conf', LOGIN_SITE);
 const ZONE_SITE = 'server {\n    listen 443 ssl;\n    location /api/ {\n        limit_req zone=apis burst=20;\n        proxy_pass http://app;\n    }\n}\n';
 const zoneSite = write('deploy/nginx/conf.d/zones.conf', ZONE_SITE);
-after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
 languageTester('nginx').run('nginx-require-rate-limit', rule as never, {
   valid: [

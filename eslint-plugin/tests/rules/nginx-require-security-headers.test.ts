@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after } from 'mocha';
 import rule from '../../src/rules/nginx-require-security-headers.js';
+import { fixtureRepo } from '../fixture-repo.js';
 import { languageTester } from '../rule-testers.js';
 
 const HSTS = 'add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;';
@@ -15,14 +13,7 @@ const guideHeaders = (indent: string) => [HSTS, XFO, XCTO, CSP, REFERRER].map((l
 const ALL = 'Strict-Transport-Security, X-Frame-Options, X-Content-Type-Options, Content-Security-Policy and Referrer-Policy';
 
 // A checked-out repository: nginx.conf including sites and snippets by their /etc/nginx paths.
-const repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hardening-headers-')));
-const write = (file: string, text: string): string => {
-  const full = path.join(repo, file);
-  fs.mkdirSync(path.dirname(full), { recursive: true });
-  fs.writeFileSync(full, text);
-  return full;
-};
-fs.mkdirSync(path.join(repo, '.git'));
+const { root: repo, write } = fixtureRepo('headers');
 write('nginx/snippets/security-headers.conf', `${guideHeaders('')}\n`);
 write('nginx/snippets/partial-headers.conf', `${HSTS}\n${XFO}\n`);
 write(
@@ -33,7 +24,6 @@ const SITE = 'server {\n    listen 443 ssl;\n    server_name shop.example.com;\n
 const inheritingSite = write('nginx/conf.d/shop.conf', SITE);
 const standaloneSite = write('other/sites-available/shop', SITE);
 const siteWithSnippet = path.join(repo, 'nginx/sites-available/app.conf');
-after(() => fs.rmSync(repo, { recursive: true, force: true }));
 
 languageTester('nginx').run('nginx-require-security-headers', rule as never, {
   valid: [

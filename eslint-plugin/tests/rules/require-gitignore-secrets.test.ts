@@ -1,22 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { after } from 'mocha';
 import rule from '../../src/rules/require-gitignore-secrets.js';
+import { fixtureRepo } from '../fixture-repo.js';
 import { languageTester } from '../rule-testers.js';
 
 const HEADER = '# Secrets (Hardening: AutonomOS › Secret Management)';
 const PRIVATE_KEY = '-----BEGIN PRIVATE KEY-----\nfake\n-----END PRIVATE KEY-----\n';
 const CERTIFICATE = '-----BEGIN CERTIFICATE-----\nfake\n-----END CERTIFICATE-----\n';
 
-const fixtures = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'hardening-gitignore-')));
-const write = (file: string, text: string | Buffer = 'x\n'): string => {
-  const full = path.join(fixtures, file);
-  fs.mkdirSync(path.dirname(full), { recursive: true });
-  fs.writeFileSync(full, text);
-  return full;
-};
-after(() => fs.rmSync(fixtures, { recursive: true, force: true }));
+// Repositories are subfolders here (app/.git, ...): the root itself is not one.
+const { root: fixtures, write } = fixtureRepo('gitignore', { git: false });
 
 // A repository with a .env, keys, a certificate bundle, and look-alikes that hold no secret.
 fs.mkdirSync(path.join(fixtures, 'app/.git'), { recursive: true });
